@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+export default defineConfig({
+  main: {
+    build: {
+      rolldownOptions: {
+        // The CLI is built beside the Electron main so both share one core; it never loads electron.
+        input: {
+          index: resolve('src-main/electron/main.ts'),
+          cli: resolve('src-main/cli/main.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot require node_modules: bundle everything into one CommonJS file.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { preload: resolve('src-main/electron/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    plugins: [react()],
+    build: {
+      rolldownOptions: { input: resolve('src-renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,16 @@
+import type { ParseArgsConfig } from 'node:util';
+
+export interface CommandIo {
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/** One `stevedore <name>` subcommand. `run` resolves with the exit code. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(values: Record<string, string | boolean | undefined>, io: CommandIo): Promise<number>;
+}

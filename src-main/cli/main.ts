@@ -1,0 +1,86 @@
+/**
+ * `stevedore`: the command line. Exit codes: 0 done, 1 the operation failed (one line on
+ * stderr), 2 the command line or an input was wrong.
+ */
+import { parseArgs } from 'node:util';
+import { version } from '../../package.json';
+import { toErrorShape } from '../core/errors.js';
+import type { Command, CommandIo } from './command.js';
+import { imagesCommand } from './commands/images.js';
+import { openCommand } from './commands/open.js';
+import { serveCommand } from './commands/serve.js';
+import { UsageError } from './usage-error.js';
+
+const COMMANDS: Command[] = [imagesCommand, serveCommand, openCommand];
+
+const HELP = [
+  'Usage: stevedore <command> [options]',
+  '',
+  'Commands:',
+  ...COMMANDS.map((command) => `  ${command.name.padEnd(8)}${command.summary}`),
+  '',
+  "Run 'stevedore <command> --help' for a command's options.",
+].join('\n');
+
+export async function runCli(argv: string[], io: CommandIo): Promise<number> {
+  try {
+    return await runCommand(argv, io);
+  } catch (error) {
+    const usage = error instanceof UsageError;
+    const shape = toErrorShape(error);
+    const message = usage ? (error as Error).message : shape.message;
+    io.stderr.write(`stevedore: ${oneLine(message)}\n`);
+    return usage || shape.code === 'INVALID_INPUT' ? 2 : 1;
+  }
+}
+
+async function runCommand(argv: string[], io: CommandIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.stderr.write(`${HELP}\n`);
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${version}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) throw new UsageError(`unknown command "${name}". See 'stevedore --help'`);
+
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError(`${parseArgsMessage(error)}. See 'stevedore ${name} --help'`);
+  }
+  if (values.help) {
+    io.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  return command.run(values, io);
+}
+
+/** Node's first sentence is the useful one; the rest is advice about `--` we do not need. */
+function parseArgsMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split(/\.\s/)[0]?.replace(/\.$/, '') ?? message;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+});

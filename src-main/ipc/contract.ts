@@ -1,0 +1,167 @@
+/**
+ * The one contract between the main process and every UI.
+ *
+ * Every procedure (name, input schema, result type), every event (main → renderer) and the
+ * task model are declared here once. The Electron preload, the WebSocket server, the handlers
+ * and the renderer's client are all derived from these declarations, so a change here is a
+ * type error everywhere it matters.
+ */
+import { z } from 'zod';
+import type {
+  EngineEndpoint,
+  EngineStatus,
+  HistoryEntry,
+  ImageDetail,
+  ImageEvent,
+  ImageSummary,
+  PruneResult,
+  RemoveResult,
+} from '../core/engine/types.js';
+import type { ErrorShape } from '../core/errors.js';
+import type { TaskSnapshot } from '../core/tasks/types.js';
+
+/** A procedure answers at once (well, soon): `call(name, input)` resolves with its result. */
+export interface CallSpec<I extends z.ZodType, R> {
+  kind: 'call';
+  input: I;
+  /** Phantom: carries the result type, never read at run time. */
+  result: R;
+}
+
+/** A task is long work: `call(name, input)` resolves with its id; progress and the end arrive as `task.updated`. */
+export interface TaskSpec<I extends z.ZodType, R> {
+  kind: 'task';
+  input: I;
+  result: R;
+  /** What the tasks drawer calls it, from the input. */
+  title: (input: z.output<I>) => string;
+}
+
+const call =
+  <R>() =>
+  <I extends z.ZodType>(input: I): CallSpec<I, R> => ({ kind: 'call', input, result: undefined as R });
+
+const task =
+  <R>() =>
+  <I extends z.ZodType>(input: I, title: (input: z.output<I>) => string): TaskSpec<I, R> => ({
+    kind: 'task',
+    input,
+    result: undefined as R,
+    title,
+  });
+
+const nothing = z.object({}).strict();
+/** Image ids, short ids, `name:tag` or `name@digest`: the engine resolves them. */
+const imageRef = z.string().trim().min(1, 'an image id or reference is required').max(512);
+const engineId = z.string().min(1).max(200).optional();
+
+export interface EngineListing {
+  endpoints: EngineEndpoint[];
+  activeId: string;
+}
+
+export interface AppInfo {
+  version: string;
+  /** Which transport this UI is talking through. */
+  transport: 'electron' | 'websocket';
+  platform: string;
+}
+
+export const procedures = {
+  'app.info': call<AppInfo>()(nothing),
+
+  'engines.list': call<EngineListing>()(nothing),
+  'engines.status': call<EngineStatus>()(z.object({ engineId }).strict()),
+  'engines.select': call<EngineStatus>()(z.object({ engineId: z.string().min(1).max(200) }).strict()),
+  'engines.add': call<EngineEndpoint>()(
+    z
+      .object({
+        name: z.string().trim().min(1, 'a name is required').max(100),
+        url: z
+          .string()
+          .trim()
+          .regex(/^(unix|npipe|tcp|ssh|http|https):\/\/.+/, 'use unix://, npipe://, tcp:// or ssh://'),
+        tlsCertPath: z.string().trim().min(1).optional(),
+        tlsVerify: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  'engines.remove': call<null>()(z.object({ engineId: z.string().min(1).max(200) }).strict()),
+
+  'images.list': call<ImageSummary[]>()(z.object({ engineId }).strict()),
+  'images.inspect': call<ImageDetail>()(z.object({ engineId, image: imageRef }).strict()),
+  'images.history': call<HistoryEntry[]>()(z.object({ engineId, image: imageRef }).strict()),
+  'images.tag': call<null>()(
+    z
+      .object({
+        engineId,
+        image: imageRef,
+        /** `repository[:tag]`; the tag defaults to `latest` as in `docker tag`. */
+        target: z.string().trim().min(1, 'a target reference is required').max(512),
+      })
+      .strict(),
+  ),
+  'images.remove': task<RemoveResult[]>()(
+    z
+      .object({
+        engineId,
+        images: z.array(imageRef).min(1, 'choose at least one image').max(10_000),
+        force: z.boolean().default(false),
+      })
+      .strict(),
+    (input) =>
+      input.images.length === 1 ? `Remove ${input.images[0]}` : `Remove ${input.images.length} images`,
+  ),
+  'images.prune': task<PruneResult>()(z.object({ engineId }).strict(), () => 'Remove dangling images'),
+
+  'tasks.list': call<TaskSnapshot[]>()(nothing),
+  'tasks.cancel': call<null>()(z.object({ taskId: z.string().min(1).max(100) }).strict()),
+} as const;
+
+export const events = {
+  /** An image was pulled, tagged, untagged, deleted, ... on the engine; lists should refresh. */
+  'images.changed': undefined as unknown as { engineId: string; event: ImageEvent },
+  /** The active engine came, went or changed. */
+  'engine.status': undefined as unknown as EngineStatus,
+  /** A task started, progressed or ended. */
+  'task.updated': undefined as unknown as TaskSnapshot,
+} as const;
+
+export type Procedures = typeof procedures;
+export type ProcedureName = keyof Procedures;
+export type CallName = {
+  [N in ProcedureName]: Procedures[N]['kind'] extends 'call' ? N : never;
+}[ProcedureName];
+export type TaskName = {
+  [N in ProcedureName]: Procedures[N]['kind'] extends 'task' ? N : never;
+}[ProcedureName];
+/** What a caller passes (defaults still optional). */
+export type InputOf<N extends ProcedureName> = z.input<Procedures[N]['input']>;
+/** What a handler receives, after the schema applied its defaults. */
+export type ParsedInputOf<N extends ProcedureName> = z.output<Procedures[N]['input']>;
+/** A call's result; for a task, the result of the finished task. */
+export type ResultOf<N extends ProcedureName> = Procedures[N]['result'];
+/** What `call` resolves with: the result for calls, the new task's id for tasks. */
+export type ReplyOf<N extends ProcedureName> = N extends TaskName ? TaskStarted : ResultOf<N>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = Events[E];
+
+export interface TaskStarted {
+  taskId: string;
+}
+
+/** What crosses a transport for every call: never a thrown error, whose message Electron would mangle. */
+export type Envelope<T = unknown> = { ok: true; value: T } | { ok: false; error: ErrorShape };
+
+export const procedureNames = Object.keys(procedures) as ProcedureName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isProcedureName(name: unknown): name is ProcedureName {
+  return typeof name === 'string' && Object.hasOwn(procedures, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}

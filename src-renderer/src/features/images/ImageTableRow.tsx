@@ -1,0 +1,54 @@
+import { FlexRender } from '@tanstack/react-table';
+import { type MouseEvent, memo } from 'react';
+import type { ImageTableRow as Row } from './ImagesTable.js';
+import classes from './ImagesTable.module.css';
+import { gridTemplate } from './image-columns.js';
+
+export const ROW_HEIGHT = 28;
+
+interface Props {
+  row: Row;
+  index: number;
+  start: number;
+  selected: boolean;
+  cursor: boolean;
+  onClick: (key: string, event: MouseEvent) => void;
+  onOpen: (key: string) => void;
+}
+
+/** One `repository:tag`; memoized so scrolling re-renders only rows that enter the window. */
+export const ImageTableRow = memo(function ImageTableRow({
+  row,
+  index,
+  start,
+  selected,
+  cursor,
+  onClick,
+  onOpen,
+}: Props) {
+  return (
+    <tr
+      className={classes.row}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-testid="image-row"
+      data-image-id={row.original.id}
+      data-ref={row.original.ref}
+      data-selected={selected || undefined}
+      data-cursor={cursor || undefined}
+      style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)`, gridTemplateColumns: gridTemplate }}
+      onMouseDown={(event) => {
+        // Shift+click selects a range of rows, not the text between them.
+        if (event.shiftKey) event.preventDefault();
+      }}
+      onClick={(event) => onClick(row.id, event)}
+      onDoubleClick={() => onOpen(row.id)}
+    >
+      {row.getAllCells().map((cell) => (
+        <td key={cell.id} className={classes.cell} data-align={cell.column.columnDef.meta?.align}>
+          <FlexRender cell={cell} />
+        </td>
+      ))}
+    </tr>
+  );
+});

@@ -1,0 +1,110 @@
+import { ActionIcon, Box, Button, Group, Kbd, TextInput, Title, Tooltip } from '@mantine/core';
+import { useMemo } from 'react';
+import { useApp, useAppStore } from '../../store/context.js';
+import { IconBroom, IconRefresh, IconSearch, IconTag, IconTrash } from '../../ui/icons.js';
+import { imageRowsOf } from './image-rows.js';
+import { FILTER_INPUT_ID, focusTable } from './use-images-keys.js';
+
+/** Selected rows as the dialogs need them; read at click time, not subscribed. */
+function useSelectedRows() {
+  const store = useAppStore();
+  return () => {
+    const { images, selection } = store.getState();
+    return imageRowsOf(images).filter((row) => selection.selected.has(row.key));
+  };
+}
+
+export function ImagesToolbar() {
+  const filter = useApp((s) => s.filter);
+  const setFilter = useApp((s) => s.setFilter);
+  const selectedCount = useApp((s) => s.selection.selected.size);
+  const images = useApp((s) => s.images);
+  const danglingCount = useMemo(() => images.filter((image) => image.dangling).length, [images]);
+  const openDialog = useApp((s) => s.openDialog);
+  const fetchImages = useApp((s) => s.fetchImages);
+  const selectedRows = useSelectedRows();
+
+  const tag = () => {
+    const [row] = selectedRows();
+    if (row) openDialog({ kind: 'tag', imageId: row.id, label: row.tagged ? row.ref : row.shortId });
+  };
+  const remove = () => {
+    const rows = selectedRows();
+    if (rows.length > 0) openDialog({ kind: 'remove', rows });
+  };
+
+  return (
+    <Group
+      px="sm"
+      py={8}
+      gap="xs"
+      wrap="nowrap"
+      style={{ flexShrink: 0, borderBottom: '1px solid var(--mantine-color-default-border)' }}
+    >
+      <Title order={2} fz="sm" fw={600} mr="xs" style={{ whiteSpace: 'nowrap' }}>
+        Local Images
+      </Title>
+      <TextInput
+        id={FILTER_INPUT_ID}
+        data-testid="image-filter"
+        aria-label="Filter images"
+        placeholder="Filter by repository, tag or ID"
+        w={300}
+        leftSection={<IconSearch size={14} />}
+        rightSection={filter ? undefined : <Kbd size="xs">/</Kbd>}
+        value={filter}
+        disabled={images.length === 0}
+        onChange={(event) => setFilter(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.preventDefault();
+            if (filter) setFilter('');
+            else focusTable();
+          } else if (event.key === 'ArrowDown' || event.key === 'Enter') {
+            event.preventDefault();
+            focusTable();
+          }
+        }}
+      />
+      <Box style={{ flex: 1 }} />
+      <Button
+        variant="default"
+        leftSection={<IconTag size={14} />}
+        disabled={selectedCount !== 1}
+        onClick={tag}
+        data-testid="images-tag"
+      >
+        Tag…
+      </Button>
+      <Button
+        variant="default"
+        leftSection={<IconTrash size={14} />}
+        disabled={selectedCount === 0}
+        onClick={remove}
+        data-testid="images-remove"
+      >
+        Remove{selectedCount > 1 ? ` (${selectedCount.toLocaleString('en')})` : ''}
+      </Button>
+      <Button
+        variant="default"
+        leftSection={<IconBroom size={14} />}
+        disabled={danglingCount === 0}
+        onClick={() => openDialog({ kind: 'prune' })}
+        data-testid="images-prune"
+      >
+        Prune dangling
+      </Button>
+      <Tooltip label="Refresh">
+        <ActionIcon
+          variant="default"
+          size={30}
+          aria-label="Refresh"
+          data-testid="images-refresh"
+          onClick={() => void fetchImages()}
+        >
+          <IconRefresh size={14} />
+        </ActionIcon>
+      </Tooltip>
+    </Group>
+  );
+}

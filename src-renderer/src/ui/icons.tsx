@@ -1,0 +1,123 @@
+/**
+ * The few line icons the app uses, drawn inline (no icon font, nothing fetched): 24×24 strokes
+ * in the current text colour.
+ */
+import type { ReactNode, SVGProps } from 'react';
+
+export type IconProps = Omit<SVGProps<SVGSVGElement>, 'children'> & { size?: number };
+
+function Svg({ size = 16, children, ...props }: IconProps & { children: ReactNode }) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      {...props}
+    >
+      {children}
+    </svg>
+  );
+}
+
+export const IconLayers = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M12 3 3 8l9 5 9-5-9-5Z" />
+    <path d="m3 13 9 5 9-5" />
+  </Svg>
+);
+export const IconSearch = (props: IconProps) => (
+  <Svg {...props}>
+    <circle cx="11" cy="11" r="7" />
+    <path d="m20 20-4-4" />
+  </Svg>
+);
+export const IconRefresh = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M20 11a8 8 0 0 0-14.9-3M4 4v4h4" />
+    <path d="M4 13a8 8 0 0 0 14.9 3M20 20v-4h-4" />
+  </Svg>
+);
+export const IconTrash = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M4 7h16M10 11v6M14 11v6" />
+    <path d="M5 7l1 13h12l1-13M9 7V4h6v3" />
+  </Svg>
+);
+export const IconTag = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M3 12V4h8l10 10-8 8L3 12Z" />
+    <circle cx="7.5" cy="8.5" r="1.5" />
+  </Svg>
+);
+export const IconBroom = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M14 4 9 12M6 12h8l1 8H5l1-8Z" />
+    <path d="M9 16v4M12 16v4" />
+  </Svg>
+);
+export const IconCopy = (props: IconProps) => (
+  <Svg {...props}>
+    <rect x="8" y="8" width="12" height="12" rx="2" />
+    <path d="M16 8V5a1 1 0 0 0-1-1H5a1 1 0 0 0-1 1v10a1 1 0 0 0 1 1h3" />
+  </Svg>
+);
+export const IconCheck = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="m5 12 5 5L20 7" />
+  </Svg>
+);
+export const IconX = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M6 6l12 12M18 6 6 18" />
+  </Svg>
+);
+export const IconSun = (props: IconProps) => (
+  <Svg {...props}>
+    <circle cx="12" cy="12" r="4" />
+    <path d="M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4" />
+  </Svg>
+);
+export const IconMoon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M20 14.5A8 8 0 1 1 9.5 4a6.5 6.5 0 0 0 10.5 10.5Z" />
+  </Svg>
+);
+export const IconContrast = (props: IconProps) => (
+  <Svg {...props}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 3v18a9 9 0 0 0 0-18Z" fill="currentColor" />
+  </Svg>
+);
+export const IconActivity = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M3 12h4l3-8 4 16 3-8h4" />
+  </Svg>
+);
+export const IconPlugOff = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M9 3v4M15 3v4M6 7h12v3a6 6 0 0 1-6 6 6 6 0 0 1-6-6V7Z" />
+    <path d="M12 16v5M3 3l18 18" />
+  </Svg>
+);
+export const IconBox = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M12 3 4 7v10l8 4 8-4V7l-8-4Z" />
+    <path d="M4 7l8 4 8-4M12 11v10" />
+  </Svg>
+);
+export const IconArrowUp = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M12 19V5M6 11l6-6 6 6" />
+  </Svg>
+);
+export const IconArrowDown = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M12 5v14M6 13l6 6 6-6" />
+  </Svg>
+);

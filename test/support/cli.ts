@@ -1,0 +1,54 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+/** The BUILT command line, as users run it: `npm test` builds before the tests. */
+export const CLI = resolve(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');
+
+export interface RunningCli {
+  child: ChildProcessWithoutNullStreams;
+  /** The first line each stream printed (rejects if the process exits first). */
+  stdout: Promise<string>;
+  stderr: Promise<string>;
+  exited: Promise<number | null>;
+}
+
+/** Starts a long-running command (`serve`, `open`) and hands back its first stdout and stderr lines. */
+export function startCli(args: string[], env: NodeJS.ProcessEnv): RunningCli {
+  const child = spawn(process.execPath, [CLI, ...args], { env }) as ChildProcessWithoutNullStreams;
+  const firstLine = (stream: NodeJS.ReadableStream) =>
+    new Promise<string>((resolveLine, reject) => {
+      const lines = createInterface({ input: stream });
+      lines.once('line', (line) => {
+        lines.close();
+        resolveLine(line);
+      });
+      child.once('exit', (code) =>
+        reject(new Error(`${args.join(' ')} exited with ${code} before printing`)),
+      );
+    });
+  const stdout = firstLine(child.stdout);
+  const stderr = firstLine(child.stderr);
+  stdout.catch(() => {});
+  stderr.catch(() => {});
+  const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+  return { child, stdout, stderr, exited };
+}
+
+/** `stevedore serve` on a free port: the URL it printed (token included) and a stop that waits for exit. */
+export async function startServe(env: NodeJS.ProcessEnv): Promise<{ url: string; stop(): Promise<void> }> {
+  const running = startCli(['serve'], env);
+  const line = await running.stdout;
+  const url = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(line)?.[1];
+  if (!url) {
+    running.child.kill('SIGKILL');
+    throw new Error(`serve printed no URL: ${line}`);
+  }
+  return {
+    url,
+    async stop() {
+      running.child.kill('SIGTERM');
+      await running.exited;
+    },
+  };
+}

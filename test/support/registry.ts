@@ -1,0 +1,146 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { freePort } from './ports.js';
+
+export interface Registry {
+  /** `127.0.0.1:PORT`, as it appears in image references. */
+  host: string;
+  /** `http://127.0.0.1:PORT`. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface RegistryOptions {
+  /** Require HTTP basic auth with this one user. */
+  htpasswd?: { user: string; password: string };
+}
+
+const READY_MS = 15_000;
+const STOP_GRACE_MS = 10_000;
+const PORT_ATTEMPTS = 3;
+
+/**
+ * A real CNCF distribution registry (`docker-registry serve`) on a free loopback port, with its
+ * storage in a temp dir and deletes enabled. Plain HTTP: dockerd treats 127.0.0.0/8 as insecure.
+ */
+export async function startRegistry(opts: RegistryOptions = {}): Promise<Registry> {
+  const dir = await mkdtemp(join(tmpdir(), 'stevedore-registry-'));
+  try {
+    const auth = opts.htpasswd ? await writeHtpasswd(dir, opts.htpasswd) : undefined;
+    // The port is free when freePort() returns but another process may take it first: retry.
+    let lastError: unknown;
+    for (let attempt = 0; attempt < PORT_ATTEMPTS; attempt += 1) {
+      try {
+        return await launch(dir, await freePort(), auth);
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    throw lastError;
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function writeHtpasswd(dir: string, credentials: { user: string; password: string }) {
+  const { stdout } = await promisify(execFile)('htpasswd', ['-Bbn', credentials.user, credentials.password]);
+  const path = join(dir, 'htpasswd');
+  await writeFile(path, stdout);
+  return { htpasswd: { realm: 'stevedore-test', path } };
+}
+
+async function launch(dir: string, port: number, auth: object | undefined): Promise<Registry> {
+  const host = `127.0.0.1:${port}`;
+  const config = join(dir, `config-${port}.yml`);
+  const log = join(dir, 'registry.log');
+  // YAML is a superset of JSON: no YAML writer needed.
+  await writeFile(
+    config,
+    JSON.stringify({
+      version: '0.1',
+      log: { level: 'warn' },
+      storage: { filesystem: { rootdirectory: join(dir, 'data') }, delete: { enabled: true } },
+      http: { addr: host },
+      ...(auth ? { auth } : {}),
+    }),
+  );
+
+  const logFd = openSync(log, 'a');
+  let child: ChildProcess;
+  try {
+    child = spawn('docker-registry', ['serve', config], { detached: true, stdio: ['ignore', logFd, logFd] });
+  } finally {
+    closeSync(logFd);
+  }
+  const killOnExit = () => killGroup(child, 'SIGKILL');
+  process.once('exit', killOnExit);
+
+  const stopChild = async () => {
+    process.removeListener('exit', killOnExit);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    killGroup(child, 'SIGTERM');
+    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), STOP_GRACE_MS);
+    await gone;
+    clearTimeout(timer);
+  };
+
+  const exited = new Promise<never>((_, reject) => {
+    child.once('error', (error) => reject(new Error(`docker-registry could not start: ${error.message}`)));
+    child.once('exit', async (code, signal) =>
+      reject(
+        new Error(
+          `docker-registry exited (${signal ?? code}):\n${await readFile(log, 'utf8').catch(() => '')}`,
+        ),
+      ),
+    );
+  });
+  exited.catch(() => {});
+  try {
+    await Promise.race([waitUntilServing(`http://${host}`, log), exited]);
+  } catch (error) {
+    await stopChild();
+    throw error;
+  }
+
+  return {
+    host,
+    url: `http://${host}`,
+    async stop() {
+      await stopChild();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** Serving means GET /v2/ answers: 200 without auth, 401 with it. */
+async function waitUntilServing(url: string, log: string): Promise<void> {
+  const deadline = Date.now() + READY_MS;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${url}/v2/`, { signal: AbortSignal.timeout(1000) });
+      await response.body?.cancel();
+      if (response.status === 200 || response.status === 401) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(
+    `docker-registry did not answer GET /v2/ within ${READY_MS / 1000} s:\n${await readFile(log, 'utf8').catch(() => '')}`,
+  );
+}
