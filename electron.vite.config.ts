@@ -28,6 +28,8 @@ export default defineConfig({
     root: 'src-renderer',
     plugins: [react()],
     build: {
+      // electron-vite leaves bundles unminified; the renderer is also served to browsers, so minify it.
+      minify: true,
       rolldownOptions: { input: resolve('src-renderer/index.html') },
     },
   },

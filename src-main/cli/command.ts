@@ -8,8 +8,6 @@ export interface CommandIo {
 
 /** One `stevedore <name>` subcommand. `run` resolves with the exit code. */
 export interface Command {
-  name: string;
-  summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   run(values: Record<string, string | boolean | undefined>, io: CommandIo): Promise<number>;

@@ -5,13 +5,9 @@
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { toErrorShape } from '../core/errors.js';
-import type { Command, CommandIo } from './command.js';
-import { imagesCommand } from './commands/images.js';
-import { openCommand } from './commands/open.js';
-import { serveCommand } from './commands/serve.js';
+import type { CommandIo } from './command.js';
+import { COMMANDS } from './commands/index.js';
 import { UsageError } from './usage-error.js';
-
-const COMMANDS: Command[] = [imagesCommand, serveCommand, openCommand];
 
 const HELP = [
   'Usage: stevedore <command> [options]',
@@ -48,8 +44,9 @@ async function runCommand(argv: string[], io: CommandIo): Promise<number> {
     io.stdout.write(`${version}\n`);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) throw new UsageError(`unknown command "${name}". See 'stevedore --help'`);
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) throw new UsageError(`unknown command "${name}". See 'stevedore --help'`);
+  const command = await entry.load();
 
   let values: Record<string, string | boolean | undefined>;
   try {

@@ -1,11 +1,7 @@
-import { EngineSession } from '../core/engine/session.js';
-import {
-  type AppSettings,
-  appSettingsFile,
-  appSettingsSchema,
-  defaultAppSettings,
-} from '../core/settings/schema.js';
-import { appConfigDir, SettingsStore } from '../core/settings/store.js';
+import { openEngineSession } from '../core/engine/open-session.js';
+import type { EngineSession } from '../core/engine/session.js';
+import type { AppSettings } from '../core/settings/schema.js';
+import type { SettingsStore } from '../core/settings/store.js';
 import { TaskRunner } from '../core/tasks/runner.js';
 import type { AppInfo } from './contract.js';
 import { createDispatch, type Dispatch } from './dispatch.js';
@@ -28,22 +24,6 @@ export interface App {
   settings: SettingsStore<AppSettings>;
   /** Cancels running tasks and stops watching the engine. */
   close(): Promise<void>;
-}
-
-/** The settings file and the engine session over it: all the CLI needs, and the base of the app. */
-export async function openEngineSession(
-  env: NodeJS.ProcessEnv,
-  configDir = appConfigDir(env),
-): Promise<{ settings: SettingsStore<AppSettings>; session: EngineSession }> {
-  const settings = await SettingsStore.open(
-    appSettingsFile(configDir),
-    appSettingsSchema,
-    defaultAppSettings,
-  );
-  if (settings.movedAside) {
-    console.warn(`stevedore: settings were unreadable and moved to ${settings.movedAside}; using defaults`);
-  }
-  return { settings, session: new EngineSession({ env, settings }) };
 }
 
 export async function createApp({ env, configDir, transport }: AppOptions): Promise<App> {

@@ -101,8 +101,8 @@ describe('Local Images in the browser', () => {
     await row(`${repo('app')}:1.0`).dblclick();
     const detail = page.getByTestId('image-detail');
     await detail.waitFor();
-    await expect.poll(() => detail.innerText()).toContain(made[0]);
-    expect(await detail.innerText()).toContain('tier');
+    await expect.poll(() => detail.textContent()).toContain(made[0]);
+    expect(await detail.textContent()).toContain('tier');
     await page.getByTestId('image-history').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'image-detail.png') });
   });
@@ -131,7 +131,7 @@ describe('Local Images in the browser', () => {
     await row(`${repo('tagged')}:v1`).click();
     await page.getByTestId('images-remove').click();
     await page.getByTestId('remove-dialog').waitFor();
-    expect(await page.getByTestId('remove-list').innerText()).toContain(`${repo('tagged')}:v1`);
+    expect(await page.getByTestId('remove-list').textContent()).toContain(`${repo('tagged')}:v1`);
     await page.getByTestId('remove-confirm').click();
     await row(`${repo('tagged')}:v1`).waitFor({ state: 'detached' });
     const inspected = await docker.getImage(made[0]!).inspect();

@@ -1,13 +1,11 @@
 import { imagesList } from '../../core/engine/images.js';
+import { openEngineSession } from '../../core/engine/open-session.js';
 import type { ImageSummary } from '../../core/engine/types.js';
-import { openEngineSession } from '../../ipc/app.js';
 import type { Command } from '../command.js';
 import { humanDuration, humanSize, table } from '../format.js';
 import { UsageError } from '../usage-error.js';
 
 export const imagesCommand: Command = {
-  name: 'images',
-  summary: 'List the images of an engine',
   usage: [
     'Usage: stevedore images [--engine NAME|URL] [--json]',
     '',

@@ -7,8 +7,6 @@ import type { Command, CommandIo } from '../command.js';
 import { serveCommand } from './serve.js';
 
 export const openCommand: Command = {
-  name: 'open',
-  summary: 'Open the desktop app (or, without Electron, serve it to a browser)',
   usage: [
     'Usage: stevedore open [--port N]',
     '',

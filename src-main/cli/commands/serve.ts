@@ -8,8 +8,6 @@ import type { Command } from '../command.js';
 import { UsageError } from '../usage-error.js';
 
 export const serveCommand: Command = {
-  name: 'serve',
-  summary: 'Serve the app to a browser on this machine (127.0.0.1 only)',
   usage: [
     'Usage: stevedore serve [--port N]',
     '',

@@ -108,7 +108,7 @@ export class TaskRunner {
   /** Asks a running task to stop. Returns false if there is no such running task. */
   cancel(id: string): boolean {
     const task = this.#tasks.get(id);
-    if (!task || task.snapshot.state !== 'running') return false;
+    if (task?.snapshot.state !== 'running') return false;
     task.controller.abort(new CancelledError());
     return true;
   }
