@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect } from '../../src-main/core/engine/connect.js';
 import type { ImageSummary } from '../../src-main/core/engine/types.js';
 import { type Browser, launchBrowser } from '../support/browser.js';
-import { CLI, startServe } from '../support/cli.js';
+import { CLI, isolatedCliEnv, startServe } from '../support/cli.js';
 import { buildScratchImage, makeDanglingImage } from '../support/images.js';
 
 /**
@@ -32,14 +32,7 @@ const made: string[] = [];
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'stevedore-e2e-'));
   await mkdir(ARTIFACTS, { recursive: true });
-  env = {
-    PATH: process.env.PATH,
-    HOME: work,
-    DOCKER_HOST: host,
-    DOCKER_CONFIG: join(work, 'docker-config'),
-    STEVEDORE_CONFIG_DIR: join(work, 'config'),
-    TZ: 'UTC',
-  };
+  env = isolatedCliEnv(work, host);
   const app = await buildScratchImage(
     docker,
     `${repo('app')}:1.0`,
@@ -144,6 +137,21 @@ describe('Local Images in the browser', () => {
     await row(outside).waitFor({ timeout: 2000 });
     await docker.getImage(outside).remove();
     await row(outside).waitFor({ state: 'detached', timeout: 2000 });
+  });
+
+  it('is driven by the keyboard: / filters, arrows move, Enter opens, Esc closes', async () => {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('/');
+    await page.keyboard.type(`${run}/tool`);
+    await expect.poll(() => rowsOf(page)).toEqual([`${made[1]} ${repo('tool')}:2`]);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const detail = page.getByTestId('image-detail');
+    await expect.poll(() => detail.getAttribute('data-image-id')).toBe(made[1]);
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+    await page.getByTestId('image-filter').fill('');
   });
 
   it('looks right in the dark theme too', async () => {

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect } from '../../src-main/core/engine/connect.js';
-import { CLI, startCli } from '../support/cli.js';
+import { CLI, isolatedCliEnv, startCli } from '../support/cli.js';
 import { buildScratchImage, makeDanglingImage } from '../support/images.js';
 import { freePort } from '../support/ports.js';
 
@@ -49,15 +49,7 @@ beforeAll(async () => {
   if (!existsSync(CLI))
     throw new Error(`${CLI} is missing: run \`npm run build\` before the integration tests`);
   work = await mkdtemp(join(tmpdir(), 'stevedore-cli-'));
-  // Its own settings and an empty docker config: no contexts, no currentContext, only DOCKER_HOST.
-  env = {
-    PATH: process.env.PATH,
-    HOME: work,
-    DOCKER_HOST: host,
-    DOCKER_CONFIG: join(work, 'docker-config'),
-    STEVEDORE_CONFIG_DIR: join(work, 'config'),
-    TZ: 'UTC',
-  };
+  env = isolatedCliEnv(work, host);
   twoTags = await buildScratchImage(docker, `${repo('two')}:1`, { 'two.txt': 'two' });
   await docker.getImage(twoTags).tag({ repo: repo('two-copy'), tag: 'latest' });
   single = await buildScratchImage(docker, `${repo('single')}:1`, { 'single.txt': 'single' });

@@ -91,7 +91,7 @@ describe('EngineSession', () => {
     expect(status.reachable).toBe(false);
     expect(status.error).toMatchObject({
       code: 'ENGINE_UNREACHABLE',
-      hint: `Tried ${missing} (from the engine "Lab box" added in Stevedore). Start that engine, or correct its URL in Stevedore.`,
+      hint: 'Start that engine, or correct its URL in Stevedore.',
     });
     expect(status.error?.message).toContain('the socket does not exist');
 

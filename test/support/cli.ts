@@ -1,9 +1,24 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
 /** The BUILT command line, as users run it: `npm test` builds before the tests. */
 export const CLI = resolve(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');
+
+/**
+ * An environment that sees only the given engine: its own HOME, settings and an empty docker config
+ * (no contexts, no currentContext), so the developer's own setup never leaks into a test.
+ */
+export function isolatedCliEnv(work: string, dockerHost: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: work,
+    DOCKER_HOST: dockerHost,
+    DOCKER_CONFIG: join(work, 'docker-config'),
+    STEVEDORE_CONFIG_DIR: join(work, 'config'),
+    TZ: 'UTC',
+  };
+}
 
 export interface RunningCli {
   child: ChildProcessWithoutNullStreams;

@@ -49,9 +49,7 @@ describe('socket errors from real sockets', () => {
     expect(status.reachable).toBe(false);
     expect(status.error?.code).toBe('ENGINE_UNREACHABLE');
     expect(status.error?.message).toContain('nothing listens on the socket');
-    expect(status.error?.hint).toBe(
-      `Tried unix://${stale} (from DOCKER_HOST). Start that engine, or correct or unset DOCKER_HOST.`,
-    );
+    expect(status.error?.hint).toBe(`Start that engine, or correct or unset DOCKER_HOST.`);
   });
 
   it('says the connection was refused on a closed port', async () => {
@@ -66,7 +64,7 @@ describe('socket errors from real sockets', () => {
     expect(status.error).toEqual({
       code: 'ENGINE_UNREACHABLE',
       message: `No Docker Engine answers at tcp://127.0.0.1:${port}: the connection was refused. Start Docker, or set DOCKER_HOST.`,
-      hint: `Tried tcp://127.0.0.1:${port} (from the engine "lab" added in Stevedore). Start that engine, or correct its URL in Stevedore.`,
+      hint: 'Start that engine, or correct its URL in Stevedore.',
     });
   });
 });

@@ -37,29 +37,11 @@ export function unreachableStatus(endpoint: EngineEndpoint, error: EngineError):
   return {
     endpoint,
     reachable: false,
-    error: { code: error.code, message: error.message, hint: hintFor(endpoint, error) },
+    error: { code: error.code, message: error.message, hint: fixFor(endpoint, error) },
   };
 }
 
-/** Where an endpoint came from, in words: "DOCKER_HOST", "docker context \"x\"", ... */
-function describeSource(endpoint: EngineEndpoint): string {
-  switch (endpoint.source) {
-    case 'env':
-      return 'DOCKER_HOST';
-    case 'context':
-      return `docker context "${endpoint.name}"`;
-    case 'default':
-      return 'the default socket';
-    case 'user':
-      return `the engine "${endpoint.name}" added in Stevedore`;
-  }
-}
-
-function hintFor(endpoint: EngineEndpoint, error: EngineError): string {
-  const tried = `Tried ${endpoint.url} (from ${describeSource(endpoint)}).`;
-  return `${tried} ${fixFor(endpoint, error)}`;
-}
-
+/** How to fix it, in one sentence. What was tried is the status's endpoint: UIs show it from there. */
 function fixFor(endpoint: EngineEndpoint, error: EngineError): string {
   switch (error.code) {
     case 'PERMISSION_DENIED':

@@ -1,23 +1,16 @@
-import { Center, type MantineColorScheme, SegmentedControl, useMantineColorScheme } from '@mantine/core';
-import { IconContrast, IconMoon, IconSun } from '../ui/icons.js';
+import { Center, SegmentedControl } from '@mantine/core';
+import { colorSchemeChoices, useColorSchemeControl } from '../ui/color-scheme.js';
 
-const choices: { value: MantineColorScheme; label: string; Icon: typeof IconSun }[] = [
-  { value: 'light', label: 'Light', Icon: IconSun },
-  { value: 'dark', label: 'Dark', Icon: IconMoon },
-  { value: 'auto', label: 'Follow the system', Icon: IconContrast },
-];
-
-/** Light, dark or the system's; Mantine's colour-scheme manager remembers it in localStorage. */
+/** Light, dark or the system's, as icons only; the settings page offers the same choice in words. */
 export function ThemeToggle() {
-  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const colorScheme = useColorSchemeControl();
   return (
     <SegmentedControl
       size="xs"
       data-testid="theme-toggle"
       aria-label="Colour theme"
-      value={colorScheme}
-      onChange={(value) => setColorScheme(value as MantineColorScheme)}
-      data={choices.map(({ value, label, Icon }) => ({
+      {...colorScheme}
+      data={colorSchemeChoices.map(({ value, label, Icon }) => ({
         value,
         label: (
           <Center title={label} aria-label={label} data-value={value}>

@@ -1,8 +1,7 @@
 import type { ComponentType } from 'react';
 import { ImagesView } from '../features/images/ImagesView.js';
 import { SettingsView } from '../features/settings/SettingsView.js';
-import { IconSettings } from '../features/settings/settings-icons.js';
-import { IconLayers } from '../ui/icons.js';
+import { IconLayers, IconSettings } from '../ui/icons.js';
 
 /** The left navigation, in order. A new area is one entry here and a view in its feature folder. */
 export interface NavItem {

@@ -1,8 +1,8 @@
-import { Alert, Box, Button, CloseButton, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, CloseButton, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { shortId } from '../../lib/format.js';
 import { useApp } from '../../store/context.js';
-import { errorTitle } from '../../ui/error-title.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { IconTag, IconTrash } from '../../ui/icons.js';
 import { ImageFacts } from './ImageFacts.js';
 import { ImageHistory } from './ImageHistory.js';
@@ -67,15 +67,7 @@ export function ImageDetailPanel({ imageId }: { imageId: string }) {
       </Group>
       <Box style={{ flex: 1, minHeight: 0, overflow: 'auto' }} p="sm">
         {detail?.state === 'error' && detail.error && (
-          <Alert
-            color="red"
-            variant="light"
-            title={errorTitle(detail.error.code)}
-            data-testid="detail-error"
-            data-code={detail.error.code}
-          >
-            {detail.error.message}
-          </Alert>
+          <ErrorAlert error={detail.error} testId="detail-error" />
         )}
         {!detail?.inspect && detail?.state !== 'error' && <Loader size="sm" m="md" />}
         {detail?.inspect && (

@@ -20,17 +20,24 @@ function Dim({ children }: { children: ReactNode }) {
   );
 }
 
-/** Lines of monospace text, or a dimmed word when there are none. */
+/** A monospace value with a copy button beside it; `copy` labels the button. */
+function CopyableMono({ value, copy, testId }: { value: string; copy: string; testId?: string }) {
+  return (
+    <Group gap={4} wrap="nowrap" align="flex-start">
+      <Mono>{value}</Mono>
+      <CopyValue value={value} label={copy} testId={testId} />
+    </Group>
+  );
+}
+
+/** Lines of monospace text, each copyable when `copy` is given, or a dimmed word when there are none. */
 function Lines({ values, empty = 'none', copy }: { values: string[]; empty?: string; copy?: string }) {
   if (values.length === 0) return <Dim>{empty}</Dim>;
   return (
     <Stack gap={2}>
-      {values.map((value) => (
-        <Group key={value} gap={4} wrap="nowrap" align="flex-start">
-          <Mono>{value}</Mono>
-          {copy && <CopyValue value={value} label={copy} />}
-        </Group>
-      ))}
+      {values.map((value) =>
+        copy ? <CopyableMono key={value} value={value} copy={copy} /> : <Mono key={value}>{value}</Mono>,
+      )}
     </Stack>
   );
 }
@@ -56,10 +63,7 @@ export function ImageFacts({ image }: { image: ImageDetail }) {
   return (
     <DataList size="xs" gap={6} labelWidth={92} data-testid="image-facts">
       <Item label="Image ID">
-        <Group gap={4} wrap="nowrap" align="flex-start">
-          <Mono>{image.id}</Mono>
-          <CopyValue value={image.id} label="Copy image ID" testId="detail-copy-id" />
-        </Group>
+        <CopyableMono value={image.id} copy="Copy image ID" testId="detail-copy-id" />
       </Item>
       <Item label="Tags">
         <Lines values={image.repoTags} empty="none (dangling)" />

@@ -1,7 +1,7 @@
-import { Alert, Box, Button, Center, EmptyState, Loader } from '@mantine/core';
+import { Box, Center, EmptyState, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useApp } from '../../store/context.js';
-import { errorTitle } from '../../ui/error-title.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { IconLayers } from '../../ui/icons.js';
 import { EngineUnreachable } from '../engines/EngineUnreachable.js';
 import { ActionErrorBanner } from './ActionErrorBanner.js';
@@ -35,18 +35,7 @@ function ImagesContent() {
   if (imagesState === 'error' && imagesError && !hasImages) {
     return (
       <Centered>
-        <Alert
-          color="red"
-          variant="light"
-          title={errorTitle(imagesError.code)}
-          maw={520}
-          data-testid="images-error"
-        >
-          {imagesError.message}
-          <Button mt="sm" display="block" variant="default" onClick={() => void fetchImages()}>
-            Retry
-          </Button>
-        </Alert>
+        <ErrorAlert error={imagesError} testId="images-error" maw={520} onRetry={() => void fetchImages()} />
       </Centered>
     );
   }

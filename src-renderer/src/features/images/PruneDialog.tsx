@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { formatBytes, formatCount } from '../../lib/format.js';
 import { useApp } from '../../store/context.js';
+import { DialogActions } from '../../ui/DialogActions.js';
 
 /** `docker image prune`: only images without any tag; runs as a task. */
 export function PruneDialog() {
@@ -23,22 +24,16 @@ export function PruneDialog() {
           Removes {formatCount(dangling.length, 'image')} without a tag ({formatBytes(bytes)}). Tagged images
           stay.
         </Text>
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={closeDialog}>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            data-autofocus
-            data-testid="prune-confirm"
-            onClick={() => {
-              closeDialog();
-              void prune();
-            }}
-          >
-            Prune
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={closeDialog}
+          confirmLabel="Prune"
+          confirmTestId="prune-confirm"
+          onConfirm={() => {
+            closeDialog();
+            void prune();
+          }}
+          destructive
+        />
       </Stack>
     </Modal>
   );

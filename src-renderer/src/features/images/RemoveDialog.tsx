@@ -1,7 +1,8 @@
-import { Button, Checkbox, Group, List, Modal, ScrollArea, Stack, Text } from '@mantine/core';
+import { Checkbox, List, Modal, ScrollArea, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { formatCount } from '../../lib/format.js';
 import { useApp } from '../../store/context.js';
+import { DialogActions } from '../../ui/DialogActions.js';
 import type { ImageRow } from './image-rows.js';
 
 /** A long selection is summarized: the list shows this many and counts the rest. */
@@ -55,19 +56,14 @@ export function RemoveDialog({ rows }: { rows: ImageRow[] }) {
           onChange={(event) => setForce(event.currentTarget.checked)}
           data-testid="remove-force"
         />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={closeDialog} data-testid="remove-cancel">
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            data-autofocus
-            onClick={() => void confirmRemove(rows, force)}
-            data-testid="remove-confirm"
-          >
-            Remove
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={closeDialog}
+          cancelTestId="remove-cancel"
+          confirmLabel="Remove"
+          confirmTestId="remove-confirm"
+          onConfirm={() => void confirmRemove(rows, force)}
+          destructive
+        />
       </Stack>
     </Modal>
   );

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { ErrorShape } from '../../../../src-main/core/errors.js';
 import { errorShape } from '../../lib/errors.js';
 import { useApp } from '../../store/context.js';
-import { errorTitle } from '../../ui/error-title.js';
+import { DialogActions } from '../../ui/DialogActions.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
 
 /** Errors about the reference typed go under the field; the rest (gone, unreachable) above the buttons. */
 const FIELD_CODES = new Set(['INVALID_INPUT', 'INVALID_REFERENCE', 'CONFLICT']);
@@ -56,19 +57,15 @@ export function TagDialog({ imageId, label }: { imageId: string; label: string }
             spellCheck={false}
             autoComplete="off"
           />
-          {error && !fieldError && (
-            <Alert color="red" variant="light" title={errorTitle(error.code)} {...errorProps}>
-              {error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={closeDialog} data-testid="tag-cancel">
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy} disabled={target.trim() === ''} data-testid="tag-submit">
-              Tag
-            </Button>
-          </Group>
+          {error && !fieldError && <ErrorAlert error={error} testId="tag-error" />}
+          <DialogActions
+            onCancel={closeDialog}
+            cancelTestId="tag-cancel"
+            confirmLabel="Tag"
+            confirmTestId="tag-submit"
+            busy={busy}
+            disabled={target.trim() === ''}
+          />
         </Stack>
       </form>
     </Modal>

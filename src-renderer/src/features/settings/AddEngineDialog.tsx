@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { EngineEndpoint } from '../../../../src-main/core/engine/types.js';
 import type { ErrorShape } from '../../../../src-main/core/errors.js';
 import { errorShape } from '../../lib/errors.js';
 import { useApp } from '../../store/context.js';
-import { errorTitle } from '../../ui/error-title.js';
+import { DialogActions } from '../../ui/DialogActions.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { AddedEngineStatus } from './AddedEngineStatus.js';
 import {
   type DraftField,
@@ -116,24 +117,15 @@ function EngineForm({
             />
           </>
         )}
-        {error && !fieldError && (
-          <Alert color="red" variant="light" title={errorTitle(error.code)} {...errorProps}>
-            {error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onCancel} data-testid="engine-add-cancel">
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            loading={busy}
-            disabled={!isDraftComplete(draft)}
-            data-testid="engine-add-submit"
-          >
-            Add engine
-          </Button>
-        </Group>
+        {error && !fieldError && <ErrorAlert error={error} testId="engine-add-error" />}
+        <DialogActions
+          onCancel={onCancel}
+          cancelTestId="engine-add-cancel"
+          confirmLabel="Add engine"
+          confirmTestId="engine-add-submit"
+          busy={busy}
+          disabled={!isDraftComplete(draft)}
+        />
       </Stack>
     </form>
   );

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { EngineEndpoint } from '../../../../src-main/core/engine/types.js';
 import { useApp } from '../../store/context.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { errorTitle } from '../../ui/error-title.js';
 
 /**
@@ -27,11 +28,7 @@ export function AddedEngineStatus({ endpoint, onClose }: { endpoint: EngineEndpo
       </Group>
     );
   } else if (check.state === 'failed') {
-    body = (
-      <Alert color="red" variant="light" title={errorTitle(check.error.code)} data-code={check.error.code}>
-        {check.error.message}
-      </Alert>
-    );
+    body = <ErrorAlert error={check.error} />;
   } else if (check.status.reachable) {
     reachable = true;
     const { version, apiVersion, os, arch } = check.status;

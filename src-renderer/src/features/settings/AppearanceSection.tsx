@@ -1,16 +1,10 @@
-import { Group, type MantineColorScheme, SegmentedControl, Text, useMantineColorScheme } from '@mantine/core';
-import { IconContrast, IconMoon, IconSun } from '../../ui/icons.js';
+import { Group, SegmentedControl, Text } from '@mantine/core';
+import { colorSchemeChoices, useColorSchemeControl } from '../../ui/color-scheme.js';
 import { SettingsSection } from './SettingsSection.js';
-
-const choices: { value: MantineColorScheme; label: string; Icon: typeof IconSun }[] = [
-  { value: 'light', label: 'Light', Icon: IconSun },
-  { value: 'dark', label: 'Dark', Icon: IconMoon },
-  { value: 'auto', label: 'Follow the system', Icon: IconContrast },
-];
 
 /** The same colour-scheme manager as the header's toggle, so the two always agree. */
 export function AppearanceSection() {
-  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const colorScheme = useColorSchemeControl();
   return (
     <SettingsSection
       title="Appearance"
@@ -24,9 +18,8 @@ export function AppearanceSection() {
           size="xs"
           data-testid="settings-theme"
           aria-label="Colour theme"
-          value={colorScheme}
-          onChange={(value) => setColorScheme(value as MantineColorScheme)}
-          data={choices.map(({ value, label, Icon }) => ({
+          {...colorScheme}
+          data={colorSchemeChoices.map(({ value, label, Icon }) => ({
             value,
             label: (
               <Group gap={6} wrap="nowrap" data-value={value}>

@@ -1,7 +1,7 @@
-import { Alert, Button, Loader, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Loader, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { EngineEndpoint } from '../../../../src-main/core/engine/types.js';
 import { useApp } from '../../store/context.js';
-import { errorTitle } from '../../ui/error-title.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { EngineRow } from './EngineRow.js';
 
 /** Fixed widths keep the columns still while statuses arrive; the URL takes what is left. */
@@ -20,14 +20,7 @@ export function EngineTable({ onRemove }: { onRemove: (endpoint: EngineEndpoint)
   const loadEngines = useApp((s) => s.loadEngines);
 
   if (engines.length === 0 && callError) {
-    return (
-      <Alert color="red" variant="light" title={errorTitle(callError.code)} data-testid="engine-list-error">
-        {callError.message}
-        <Button mt="sm" display="block" variant="default" onClick={() => void loadEngines()}>
-          Retry
-        </Button>
-      </Alert>
-    );
+    return <ErrorAlert error={callError} testId="engine-list-error" onRetry={() => void loadEngines()} />;
   }
   return (
     <Table.ScrollContainer minWidth={820} type="native">

@@ -1,11 +1,11 @@
 import { Button } from '@mantine/core';
 import { useState } from 'react';
 import type { EngineEndpoint } from '../../../../src-main/core/engine/types.js';
+import { IconPlus } from '../../ui/icons.js';
 import { AddEngineDialog } from './AddEngineDialog.js';
 import { EngineTable } from './EngineTable.js';
 import { RemoveEngineDialog } from './RemoveEngineDialog.js';
 import { SettingsSection } from './SettingsSection.js';
-import { IconPlus } from './settings-icons.js';
 
 /** Every engine Stevedore knows, which one is in use, and the ones the user adds or removes. */
 export function EnginesSection() {

@@ -1,10 +1,11 @@
-import { Alert, Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
+import { Code, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { EngineEndpoint } from '../../../../src-main/core/engine/types.js';
 import type { ErrorShape } from '../../../../src-main/core/errors.js';
 import { errorShape } from '../../lib/errors.js';
 import { useApp } from '../../store/context.js';
-import { errorTitle } from '../../ui/error-title.js';
+import { DialogActions } from '../../ui/DialogActions.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
 
 /** Confirms forgetting an engine the user added; the engine and its images stay as they are. */
 export function RemoveEngineDialog({ endpoint, onClose }: { endpoint: EngineEndpoint; onClose: () => void }) {
@@ -41,31 +42,16 @@ export function RemoveEngineDialog({ endpoint, onClose }: { endpoint: EngineEndp
             It is the engine in use: Stevedore switches to the one Docker would pick.
           </Text>
         )}
-        {error && (
-          <Alert
-            color="red"
-            variant="light"
-            title={errorTitle(error.code)}
-            data-testid="engine-remove-error"
-            data-code={error.code}
-          >
-            {error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose} data-testid="engine-remove-cancel">
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            data-autofocus
-            loading={busy}
-            onClick={() => void confirm()}
-            data-testid="engine-remove-confirm"
-          >
-            Remove
-          </Button>
-        </Group>
+        {error && <ErrorAlert error={error} testId="engine-remove-error" />}
+        <DialogActions
+          onCancel={onClose}
+          cancelTestId="engine-remove-cancel"
+          confirmLabel="Remove"
+          confirmTestId="engine-remove-confirm"
+          onConfirm={() => void confirm()}
+          busy={busy}
+          destructive
+        />
       </Stack>
     </Modal>
   );
