@@ -99,7 +99,7 @@ describe('adding an engine', () => {
 });
 
 describe('checking an engine', () => {
-  it('keeps an engine that does not answer, with the error and a hint that names what was tried', async () => {
+  it('keeps an engine that does not answer, with the error, what was tried and a hint', async () => {
     const url = `unix://${join(work, 'nope.sock')}`;
     const added = await store.getState().addEngine({ name: 'nope', url });
     await store.getState().checkEndpoint(added.id);
@@ -108,7 +108,9 @@ describe('checking an engine', () => {
     if (check?.state !== 'known') return;
     expect(check.status.reachable).toBe(false);
     expect(check.status.error?.code).toBe('ENGINE_UNREACHABLE');
-    expect(check.status.error?.hint).toContain(url);
+    expect(check.status.endpoint.url).toBe(url);
+    expect(check.status.error?.message).toContain(url);
+    expect(check.status.error?.hint).toBe('Start that engine, or correct its URL in Stevedore.');
     // Checking another engine leaves the active one and the header alone.
     expect(store.getState().activeEngineId).toBe('env');
     expect(store.getState().engineStatus).toBeUndefined();
