@@ -10,5 +10,11 @@ export interface CommandIo {
 export interface Command {
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  run(values: Record<string, string | boolean | undefined>, io: CommandIo): Promise<number>;
+  /** How many operands it takes (`stevedore ref <name>`: 1 to 1); none when absent. */
+  operands?: { min: number; max: number };
+  run(
+    values: Record<string, string | boolean | undefined>,
+    io: CommandIo,
+    operands: string[],
+  ): Promise<number>;
 }

@@ -18,6 +18,9 @@ const HELP = [
   "Run 'stevedore <command> --help' for a command's options.",
 ].join('\n');
 
+/** Codes that mean the input was wrong, not the operation: exit 2 like a usage error. */
+const INPUT_ERRORS = new Set(['INVALID_INPUT', 'INVALID_REFERENCE']);
+
 export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   try {
     return await runCommand(argv, io);
@@ -26,7 +29,7 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     const shape = toErrorShape(error);
     const message = usage ? (error as Error).message : shape.message;
     io.stderr.write(`stevedore: ${oneLine(message)}\n`);
-    return usage || shape.code === 'INVALID_INPUT' ? 2 : 1;
+    return usage || INPUT_ERRORS.has(shape.code) ? 2 : 1;
   }
 }
 
@@ -49,12 +52,13 @@ async function runCommand(argv: string[], io: CommandIo): Promise<number> {
   const command = await entry.load();
 
   let values: Record<string, string | boolean | undefined>;
+  let operands: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals: operands } = parseArgs({
       args: rest,
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: true,
     }));
   } catch (error) {
     throw new UsageError(`${parseArgsMessage(error)}. See 'stevedore ${name} --help'`);
@@ -63,7 +67,14 @@ async function runCommand(argv: string[], io: CommandIo): Promise<number> {
     io.stdout.write(`${command.usage}\n`);
     return 0;
   }
-  return command.run(values, io);
+  const { min, max } = command.operands ?? { min: 0, max: 0 };
+  if (operands.length < min || operands.length > max) {
+    const wanted = min === max ? `${min}` : `${min} to ${max}`;
+    throw new UsageError(
+      `${name} takes ${wanted} operand${max === 1 ? '' : 's'}, got ${operands.length}. See 'stevedore ${name} --help'`,
+    );
+  }
+  return command.run(values, io, operands);
 }
 
 /** Node's first sentence is the useful one; the rest is advice about `--` we do not need. */

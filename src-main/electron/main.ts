@@ -10,6 +10,7 @@ import { type ElectronIpcServer, serveElectronIpc } from '../ipc/electron-server
 import { createUrlTrust } from '../ipc/trusted-origin.js';
 import { buildAppMenu } from './menu.js';
 import { guardNavigation } from './navigation-guards.js';
+import { safeStorageCipher } from './safe-storage.js';
 import { guardSession } from './session-guards.js';
 import { createMainWindow } from './window.js';
 import { rememberWindowState, restorableState } from './window-state.js';
@@ -73,7 +74,7 @@ function run(): void {
       );
       Menu.setApplicationMenu(buildAppMenu({ isDev: !app.isPackaged, isMac: process.platform === 'darwin' }));
 
-      core = await createApp({ env: process.env, transport: 'electron' });
+      core = await createApp({ env: process.env, transport: 'electron', cipher: safeStorageCipher() });
       const server = serveElectronIpc(ipcMain, core, (frame) => !!frame && isTrustedUrl(frame.url));
       ipc = server;
       const started = core;

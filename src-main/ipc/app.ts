@@ -1,5 +1,8 @@
+import type { SecretCipher } from '../core/credentials/types.js';
 import { openEngineSession } from '../core/engine/open-session.js';
 import type { EngineSession } from '../core/engine/session.js';
+import { openRegistrySession } from '../core/registry/open-session.js';
+import type { RegistrySession } from '../core/registry/session.js';
 import type { AppSettings } from '../core/settings/schema.js';
 import type { SettingsStore } from '../core/settings/store.js';
 import { TaskRunner } from '../core/tasks/runner.js';
@@ -13,6 +16,8 @@ export interface AppOptions {
   /** Where settings.json lives; defaults to the platform's config folder (or STEVEDORE_CONFIG_DIR). */
   configDir?: string;
   transport: AppInfo['transport'];
+  /** The OS keychain for registry logins; only the Electron shell has one. */
+  cipher?: SecretCipher;
 }
 
 /** Everything a transport needs: one dispatch for calls, one hub for events. */
@@ -21,16 +26,23 @@ export interface App {
   hub: EventHub;
   tasks: TaskRunner;
   session: EngineSession;
+  registries: RegistrySession;
   settings: SettingsStore<AppSettings>;
   /** Cancels running tasks and stops watching the engine. */
   close(): Promise<void>;
 }
 
-export async function createApp({ env, configDir, transport }: AppOptions): Promise<App> {
+export async function createApp({ env, configDir, transport, cipher }: AppOptions): Promise<App> {
   const { settings, session } = await openEngineSession(env, configDir);
+  const registries = await openRegistrySession({
+    env,
+    settings,
+    ...(configDir ? { configDir } : {}),
+    ...(cipher ? { cipher } : {}),
+  });
   const tasks = new TaskRunner();
   const hub = new EventHub();
-  const dispatch = createDispatch(createHandlers({ session, tasks, transport }), tasks);
+  const dispatch = createDispatch(createHandlers({ session, registries, tasks, transport }), tasks);
 
   const stopTasks = tasks.onUpdate((snapshot) => hub.emit('task.updated', snapshot));
   const stopWatch = session.watch({
@@ -44,9 +56,9 @@ export async function createApp({ env, configDir, transport }: AppOptions): Prom
       tasks.cancelAll();
       stopWatch();
       stopTasks();
-      await session.close();
+      await Promise.all([session.close(), registries.close()]);
     })();
     return closing;
   };
-  return { dispatch, hub, tasks, session, settings, close };
+  return { dispatch, hub, tasks, session, registries, settings, close };
 }

@@ -18,6 +18,17 @@ import type {
   RemoveResult,
 } from '../core/engine/types.js';
 import type { ErrorShape } from '../core/errors.js';
+import type { HubSearchPage } from '../core/hub/search.js';
+import type {
+  CatalogPage,
+  DeletePlan,
+  ImageInspection,
+  RawManifest,
+  RegistryCapabilities,
+  RegistrySummary,
+  TagDetails,
+  TagList,
+} from '../core/registry/types.js';
 import type { TaskSnapshot } from '../core/tasks/types.js';
 
 /** A procedure answers at once (well, soon): `call(name, input)` resolves with its result. */
@@ -54,6 +65,15 @@ const nothing = z.object({}).strict();
 /** Image ids, short ids, `name:tag` or `name@digest`: the engine resolves them. */
 const imageRef = z.string().trim().min(1, 'an image id or reference is required').max(512);
 const engineId = z.string().min(1).max(200).optional();
+
+/** A registry host as references write it (`docker.io`, `127.0.0.1:5000`, `[::1]:5000`); core validates it. */
+const registryHost = z.string().trim().min(1, 'a registry host is required').max(300);
+/** An image reference (`name[:tag][@digest]`); core parses it with the distribution grammar. */
+const reference = z.string().trim().min(1, 'an image reference is required').max(1024);
+const PEM_MAX = 64 * 1024;
+
+/** Result types the renderer names, re-exported so UIs import only the contract. */
+export type { DeletePlan, HubSearchPage, RawManifest };
 
 export interface EngineListing {
   endpoints: EngineEndpoint[];
@@ -113,6 +133,77 @@ export const procedures = {
       input.images.length === 1 ? `Remove ${input.images[0]}` : `Remove ${input.images.length} images`,
   ),
   'images.prune': task<PruneResult>()(z.object({ engineId }).strict(), () => 'Remove dangling images'),
+
+  'registries.list': call<RegistrySummary[]>()(nothing),
+  'registries.add': call<RegistrySummary>()(
+    z
+      .object({
+        host: registryHost,
+        name: z.string().trim().min(1).max(100).optional(),
+        insecure: z.boolean().default(false),
+        caPem: z.string().max(PEM_MAX).optional(),
+      })
+      .strict(),
+  ),
+  'registries.update': call<RegistrySummary>()(
+    z
+      .object({
+        host: registryHost,
+        name: z.string().trim().min(1).max(100).optional(),
+        insecure: z.boolean().optional(),
+        /** null removes the CA. */
+        caPem: z.string().max(PEM_MAX).nullable().optional(),
+      })
+      .strict(),
+  ),
+  'registries.remove': call<null>()(z.object({ host: registryHost }).strict()),
+  'registries.probe': call<RegistryCapabilities>()(z.object({ host: registryHost }).strict()),
+  /** Checks the credentials against the registry, then stores them; the secret never comes back. */
+  'registries.login': call<RegistrySummary>()(
+    z
+      .object({
+        host: registryHost,
+        username: z.string().min(1, 'a user name is required').max(256),
+        password: z.string().min(1, 'a password or token is required').max(8192),
+      })
+      .strict(),
+  ),
+  'registries.logout': call<RegistrySummary>()(z.object({ host: registryHost }).strict()),
+
+  'catalog.page': call<CatalogPage>()(
+    z
+      .object({
+        host: registryHost,
+        cursor: z.string().max(4096).optional(),
+        pageSize: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict(),
+  ),
+  'hub.search': call<HubSearchPage>()(
+    z
+      .object({
+        query: z.string().trim().min(1, 'type something to search').max(256),
+        page: z.number().int().min(1).max(1000).default(1),
+      })
+      .strict(),
+  ),
+  'tags.list': call<TagList>()(z.object({ repository: reference }).strict()),
+  /** Digest, platforms, size and created of some tags: for the tag table and sorting by date. */
+  'tags.details': call<TagDetails[]>()(
+    z.object({ repository: reference, tags: z.array(z.string().min(1).max(128)).min(1).max(200) }).strict(),
+  ),
+  'manifests.inspect': call<ImageInspection>()(
+    z
+      .object({
+        reference,
+        /** `os/arch[/variant]` */
+        platform: z.string().trim().max(100).optional(),
+      })
+      .strict(),
+  ),
+  'manifests.raw': call<RawManifest>()(z.object({ reference }).strict()),
+  'manifests.deletePlan': call<DeletePlan>()(z.object({ reference }).strict()),
+  'manifests.delete': call<DeletePlan>()(z.object({ reference }).strict()),
 
   'tasks.list': call<TaskSnapshot[]>()(nothing),
   'tasks.cancel': call<null>()(z.object({ taskId: z.string().min(1).max(100) }).strict()),

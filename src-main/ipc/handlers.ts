@@ -11,25 +11,29 @@ import {
 import type { EngineSession } from '../core/engine/session.js';
 import type { RemoveResult } from '../core/engine/types.js';
 import { CancelledError, type ErrorShape, StevedoreError, toErrorShape } from '../core/errors.js';
+import type { RegistrySession } from '../core/registry/session.js';
 import type { TaskContext, TaskRunner } from '../core/tasks/runner.js';
 import type { AppInfo } from './contract.js';
 import type { Handlers } from './dispatch.js';
+import { createRegistryHandlers } from './registry-handlers.js';
 
 /** Above this many images a removal reports counts only: a bar per image would flood every update. */
 const MAX_PARTS = 200;
 
 export interface HandlerDeps {
   session: EngineSession;
+  registries: RegistrySession;
   tasks: TaskRunner;
   transport: AppInfo['transport'];
 }
 
-/** Every procedure of the contract, over the engine session and the task runner. */
-export function createHandlers({ session, tasks, transport }: HandlerDeps): Handlers {
+/** Every procedure of the contract, over the engine and registry sessions and the task runner. */
+export function createHandlers({ session, registries, tasks, transport }: HandlerDeps): Handlers {
   const docker = async (engineId: string | undefined): Promise<Dockerode> =>
     (await session.resolve(engineId)).docker;
 
   return {
+    ...createRegistryHandlers(registries),
     'app.info': async () => ({ version, transport, platform: process.platform }),
 
     'engines.list': () => session.listing(),

@@ -1,6 +1,8 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { get as httpGet } from 'node:http';
+import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -9,7 +11,7 @@ import { freePort } from './ports.js';
 export interface Registry {
   /** `127.0.0.1:PORT`, as it appears in image references. */
   host: string;
-  /** `http://127.0.0.1:PORT`. */
+  /** `http://127.0.0.1:PORT` (`https://` with `tls`). */
   url: string;
   stop(): Promise<void>;
 }
@@ -17,6 +19,10 @@ export interface Registry {
 export interface RegistryOptions {
   /** Require HTTP basic auth with this one user. */
   htpasswd?: { user: string; password: string };
+  /** Require bearer tokens from this token service (the keys of distribution's `auth.token`). */
+  token?: { realm: string; service: string; issuer: string; rootCertBundle: string };
+  /** Serve HTTPS with this certificate and key instead of plain HTTP. */
+  tls?: { certPem: string; keyPem: string };
 }
 
 const READY_MS = 15_000;
@@ -30,12 +36,13 @@ const PORT_ATTEMPTS = 3;
 export async function startRegistry(opts: RegistryOptions = {}): Promise<Registry> {
   const dir = await mkdtemp(join(tmpdir(), 'stevedore-registry-'));
   try {
-    const auth = opts.htpasswd ? await writeHtpasswd(dir, opts.htpasswd) : undefined;
+    const auth = opts.htpasswd ? await writeHtpasswd(dir, opts.htpasswd) : tokenAuth(opts.token);
+    const tls = opts.tls ? await writeTls(dir, opts.tls) : undefined;
     // The port is free when freePort() returns but another process may take it first: retry.
     let lastError: unknown;
     for (let attempt = 0; attempt < PORT_ATTEMPTS; attempt += 1) {
       try {
-        return await launch(dir, await freePort(), auth);
+        return await launch(dir, await freePort(), auth, tls);
       } catch (error) {
         lastError = error;
       }
@@ -54,8 +61,28 @@ async function writeHtpasswd(dir: string, credentials: { user: string; password:
   return { htpasswd: { realm: 'stevedore-test', path } };
 }
 
-async function launch(dir: string, port: number, auth: object | undefined): Promise<Registry> {
+function tokenAuth(token: RegistryOptions['token']) {
+  if (!token) return undefined;
+  const { realm, service, issuer, rootCertBundle } = token;
+  return { token: { realm, service, issuer, rootcertbundle: rootCertBundle } };
+}
+
+async function writeTls(dir: string, tls: NonNullable<RegistryOptions['tls']>) {
+  const certificate = join(dir, 'tls.crt');
+  const key = join(dir, 'tls.key');
+  await writeFile(certificate, tls.certPem);
+  await writeFile(key, tls.keyPem);
+  return { certificate, key, ca: tls.certPem };
+}
+
+async function launch(
+  dir: string,
+  port: number,
+  auth: object | undefined,
+  tls: { certificate: string; key: string; ca: string } | undefined,
+): Promise<Registry> {
   const host = `127.0.0.1:${port}`;
+  const url = `${tls ? 'https' : 'http'}://${host}`;
   const config = join(dir, `config-${port}.yml`);
   const log = join(dir, 'registry.log');
   // YAML is a superset of JSON: no YAML writer needed.
@@ -65,7 +92,7 @@ async function launch(dir: string, port: number, auth: object | undefined): Prom
       version: '0.1',
       log: { level: 'warn' },
       storage: { filesystem: { rootdirectory: join(dir, 'data') }, delete: { enabled: true } },
-      http: { addr: host },
+      http: { addr: host, ...(tls ? { tls: { certificate: tls.certificate, key: tls.key } } : {}) },
       ...(auth ? { auth } : {}),
     }),
   );
@@ -102,7 +129,7 @@ async function launch(dir: string, port: number, auth: object | undefined): Prom
   });
   exited.catch(() => {});
   try {
-    await Promise.race([waitUntilServing(`http://${host}`, log), exited]);
+    await Promise.race([waitUntilServing(`${url}/v2/`, log, tls?.ca), exited]);
   } catch (error) {
     await stopChild();
     throw error;
@@ -110,7 +137,7 @@ async function launch(dir: string, port: number, auth: object | undefined): Prom
 
   return {
     host,
-    url: `http://${host}`,
+    url,
     async stop() {
       await stopChild();
       await rm(dir, { recursive: true, force: true });
@@ -128,19 +155,29 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 /** Serving means GET /v2/ answers: 200 without auth, 401 with it. */
-async function waitUntilServing(url: string, log: string): Promise<void> {
+async function waitUntilServing(url: string, log: string, ca?: string): Promise<void> {
   const deadline = Date.now() + READY_MS;
   while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`${url}/v2/`, { signal: AbortSignal.timeout(1000) });
-      await response.body?.cancel();
-      if (response.status === 200 || response.status === 401) return;
-    } catch {
-      // not listening yet
-    }
+    const status = await statusOf(url, ca).catch(() => undefined);
+    if (status === 200 || status === 401) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(
     `docker-registry did not answer GET /v2/ within ${READY_MS / 1000} s:\n${await readFile(log, 'utf8').catch(() => '')}`,
   );
+}
+
+/** The status of a GET (fetch cannot be given a CA, so node:http(s)). */
+function statusOf(url: string, ca: string | undefined): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    const request = url.startsWith('https:')
+      ? httpsGet(url, { ca, timeout: 1000 })
+      : httpGet(url, { timeout: 1000 });
+    request.once('response', (response) => {
+      response.resume();
+      resolve(response.statusCode);
+    });
+    request.once('timeout', () => request.destroy(new Error('timeout')));
+    request.once('error', reject);
+  });
 }

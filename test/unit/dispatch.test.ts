@@ -89,6 +89,7 @@ describe('tasks through dispatch', () => {
   it('starts a task, lists it, and cancels it through tasks.cancel', async () => {
     const handlers = createHandlers({
       session: app.session,
+      registries: app.registries,
       tasks: app.tasks,
       transport: 'websocket',
     });

@@ -11,6 +11,11 @@ export const COMMANDS: { name: string; summary: string; load(): Promise<Command>
     load: async () => (await import('./images.js')).imagesCommand,
   },
   {
+    name: 'ref',
+    summary: 'Parse and normalize an image reference',
+    load: async () => (await import('./ref.js')).refCommand,
+  },
+  {
     name: 'serve',
     summary: 'Serve the app to a browser on this machine (127.0.0.1 only)',
     load: async () => (await import('./serve.js')).serveCommand,

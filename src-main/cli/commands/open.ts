@@ -20,7 +20,7 @@ export const openCommand: Command = {
       io.stderr.write(
         'Electron binary not found (it is downloaded from GitHub, unreachable here); starting browser mode instead.\n',
       );
-      return serveCommand.run(values, io);
+      return serveCommand.run(values, io, []);
     }
     return runElectron(electron, io);
   },

@@ -11,6 +11,17 @@ const userEngineSchema = z.object({
   tlsVerify: z.boolean().optional(),
 });
 
+/** A registry the user added (RegistryEntry without the preset flag: presets are not stored). */
+const userRegistrySchema = z.object({
+  host: z.string().min(1).max(300),
+  name: z.string().min(1).max(100),
+  insecure: z.boolean().default(false),
+  caPem: z
+    .string()
+    .max(64 * 1024)
+    .optional(),
+});
+
 const windowSchema = z.object({
   // Negative on a monitor left of or above the primary one.
   x: z.number().int().optional(),
@@ -26,13 +37,14 @@ export const appSettingsSchema = z.object({
   engines: z.array(userEngineSchema).default([]),
   /** The engine the user chose last; when it is gone, the docker CLI's choice wins. */
   activeEngineId: z.string().min(1).optional(),
+  registries: z.array(userRegistrySchema).default([]),
   theme: z.enum(['auto', 'light', 'dark']).default('auto'),
   window: windowSchema.optional(),
 });
 
 export type AppSettings = z.output<typeof appSettingsSchema>;
 
-export const defaultAppSettings: AppSettings = { version: 1, engines: [], theme: 'auto' };
+export const defaultAppSettings: AppSettings = { version: 1, engines: [], registries: [], theme: 'auto' };
 
 export function appSettingsFile(configDir: string): string {
   return join(configDir, 'settings.json');

@@ -22,20 +22,24 @@ export function Shell() {
           p={6}
           style={{ width: 184, flexShrink: 0, borderRight: border, background: 'var(--mantine-color-body)' }}
         >
-          {navItems.map(({ id, label, Icon, atEnd }, index) => (
-            <NavLink
-              key={id}
-              label={label}
-              leftSection={<Icon size={16} />}
-              active={id === active}
-              onClick={() => setActive(id)}
-              data-testid={`nav-${id}`}
-              styles={{ root: { borderRadius: 'var(--mantine-radius-sm)', padding: '5px 8px' } }}
-              fz="sm"
-              // The first item kept at the end takes the free space above it.
-              mt={atEnd && !navItems[index - 1]?.atEnd ? 'auto' : undefined}
-            />
-          ))}
+          {navItems.map(({ id, label, Icon, atEnd, Section }, index) =>
+            Section ? (
+              <Section key={id} active={id === active} onOpen={() => setActive(id)} />
+            ) : (
+              <NavLink
+                key={id}
+                label={label}
+                leftSection={<Icon size={16} />}
+                active={id === active}
+                onClick={() => setActive(id)}
+                data-testid={`nav-${id}`}
+                styles={{ root: { borderRadius: 'var(--mantine-radius-sm)', padding: '5px 8px' } }}
+                fz="sm"
+                // The first item kept at the end takes the free space above it.
+                mt={atEnd && !navItems[index - 1]?.atEnd ? 'auto' : undefined}
+              />
+            ),
+          )}
         </Stack>
         <Box component="main" style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
           <View />

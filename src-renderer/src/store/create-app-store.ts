@@ -3,6 +3,7 @@ import type { Client } from '../../../src-main/ipc/client.js';
 import { createEngineSlice } from '../features/engines/engine-slice.js';
 import { createImagesSlice } from '../features/images/images-slice.js';
 import { createUiSlice } from '../features/images/ui-slice.js';
+import { createRegistriesState } from '../features/registries/registries-state.js';
 import { createTasksSlice } from '../features/tasks/tasks-slice.js';
 import type { AppState, AppStore } from './app-state.js';
 
@@ -13,5 +14,6 @@ export function createAppStore(client: Client): AppStore {
     ...createImagesSlice(set, get, client),
     ...createUiSlice(set, get, client),
     ...createTasksSlice(set, get, client),
+    ...createRegistriesState(set, get, client),
   }));
 }

@@ -1,0 +1,90 @@
+import type { ContentCache } from '../../cache/content-cache.js';
+import type { Descriptor } from '../../oci/descriptor.js';
+import type { CatalogPage, RegistryCapabilities, TagList } from '../types.js';
+import { blobGet } from './blobs.js';
+import { capabilities } from './capabilities.js';
+import { type CatalogOptions, catalogPage, catalogPages } from './catalog.js';
+import type { ClientContext, ClientState, Transport } from './context.js';
+import {
+  type FetchedManifest,
+  type ManifestHeadResult,
+  manifestDelete,
+  manifestGet,
+  manifestHead,
+} from './manifests.js';
+import { type ReferrersOptions, referrersList } from './referrers.js';
+import { type TagPagesOptions, tagList, tagPages } from './tags.js';
+
+export interface RegistryClientOptions {
+  /** A RegistryTransport for the registry's host. */
+  transport: Transport;
+  /** Where immutable content (manifests by digest, configs) is kept between runs. */
+  cache?: ContentCache;
+}
+
+/**
+ * The registry API of one registry host, as Noun+Verb operations over a RegistryTransport. It
+ * verifies what it reads (digests computed from bytes, size caps, schemas) and remembers what it
+ * learns about the registry (referrers API or not, deletion, rate limit) for its lifetime.
+ * Repositories are paths inside the registry (`library/ubuntu`); tags and digests as written.
+ */
+export class RegistryClient {
+  private readonly ctx: ClientContext;
+
+  constructor(opts: RegistryClientOptions) {
+    const state: ClientState = { deletion: 'unknown' };
+    this.ctx = {
+      host: opts.transport.host,
+      transport: opts.transport,
+      state,
+      ...(opts.cache ? { cache: opts.cache } : {}),
+    };
+  }
+
+  /** As references write it: `docker.io`, `127.0.0.1:5000`. */
+  get host(): string {
+    return this.ctx.host;
+  }
+
+  /** One page of `/v2/_catalog`; pass the previous page's `next` as `cursor`. */
+  catalogPage(cursor?: string, pageSize?: number, signal?: AbortSignal): Promise<CatalogPage> {
+    return catalogPage(this.ctx, cursor, pageSize, signal);
+  }
+
+  /** Every repository, a page at a time, following the registry's next links. */
+  catalogPages(opts?: CatalogOptions): AsyncIterable<string[]> {
+    return catalogPages(this.ctx, opts);
+  }
+
+  tagPages(repo: string, opts?: TagPagesOptions): AsyncIterable<string[]> {
+    return tagPages(this.ctx, repo, opts);
+  }
+
+  tagList(repo: string, opts?: TagPagesOptions): Promise<TagList> {
+    return tagList(this.ctx, repo, opts);
+  }
+
+  manifestGet(repo: string, reference: string, signal?: AbortSignal): Promise<FetchedManifest> {
+    return manifestGet(this.ctx, repo, reference, signal);
+  }
+
+  manifestHead(repo: string, reference: string, signal?: AbortSignal): Promise<ManifestHeadResult> {
+    return manifestHead(this.ctx, repo, reference, signal);
+  }
+
+  manifestDelete(repo: string, digest: string, signal?: AbortSignal): Promise<void> {
+    return manifestDelete(this.ctx, repo, digest, signal);
+  }
+
+  blobGet(repo: string, digest: string, maxBytes: number, signal?: AbortSignal): Promise<Buffer> {
+    return blobGet(this.ctx, repo, digest, maxBytes, signal);
+  }
+
+  referrersList(repo: string, digest: string, opts?: ReferrersOptions): Promise<Descriptor[]> {
+    return referrersList(this.ctx, repo, digest, opts);
+  }
+
+  capabilities(signal?: AbortSignal): Promise<RegistryCapabilities> {
+    return capabilities(this.ctx, signal);
+  }
+}
