@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RegistryError } from '../../src-main/core/registry/errors.js';
 import { RegistryTransport } from '../../src-main/core/registry/transport/index.js';
+import { failure } from '../support/failure.js';
 import { freePort } from '../support/ports.js';
 import { OCI_MANIFEST, type PushedImage, pushImage, sha256 } from '../support/transport-upload.js';
 
@@ -10,15 +11,6 @@ import { OCI_MANIFEST, type PushedImage, pushImage, sha256 } from '../support/tr
 const host = inject('registryHost');
 const run = randomUUID().slice(0, 8);
 const repo = (name: string) => `transport-${run}/${name}`;
-
-async function failure(promise: Promise<unknown>): Promise<RegistryError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as RegistryError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('RegistryTransport against an open registry', () => {
   let transport: RegistryTransport;
@@ -88,7 +80,7 @@ describe('RegistryTransport against an open registry', () => {
       path: `/v2/${repo('app')}/blobs/${image.layerDigest}`,
       scopes: [`repository:${repo('app')}:pull`],
     });
-    const error = await failure(blob.json(1024 * 1024));
+    const error = await failure<RegistryError>(blob.json(1024 * 1024));
     expect(error.code).toBe('PROTOCOL_ERROR');
     expect(error.message).toContain(host);
   });
@@ -99,13 +91,13 @@ describe('RegistryTransport against an open registry', () => {
       path: `/v2/${repo('app')}/blobs/${image.layerDigest}`,
       scopes: [`repository:${repo('app')}:pull`],
     });
-    const error = await failure(blob.bytes(100));
+    const error = await failure<RegistryError>(blob.bytes(100));
     expect(error.code).toBe('TOO_LARGE');
     expect(error.message).toContain('100 bytes');
   });
 
   it('throws NOT_FOUND with the spec code, or returns the 404 when allowed', async () => {
-    const missing = await failure(
+    const missing = await failure<RegistryError>(
       transport.request({
         method: 'GET',
         path: `/v2/${repo('app')}/manifests/nope`,
@@ -118,7 +110,7 @@ describe('RegistryTransport against an open registry', () => {
     expect(missing.specCodes).toEqual(['MANIFEST_UNKNOWN']);
     expect(missing.message).toContain(host);
 
-    const unknownRepo = await failure(
+    const unknownRepo = await failure<RegistryError>(
       transport.request({ method: 'GET', path: `/v2/${repo('ghost')}/tags/list`, scopes: [] }),
     );
     expect(unknownRepo.specCodes).toEqual(['NAME_UNKNOWN']);
@@ -201,7 +193,7 @@ describe('RegistryTransport against an open registry', () => {
     });
     expect(deleted.status).toBe(202);
     await deleted.dump();
-    const error = await failure(
+    const error = await failure<RegistryError>(
       transport.request({
         method: 'GET',
         path: `/v2/${repo('gone')}/manifests/${pushed.manifestDigest}`,
@@ -238,7 +230,7 @@ describe('RegistryTransport with nothing listening', () => {
     const closed = `127.0.0.1:${await freePort()}`;
     const transport = new RegistryTransport({ host: closed });
     try {
-      const error = await failure(transport.ping());
+      const error = await failure<RegistryError>(transport.ping());
       expect(error.code).toBe('REGISTRY_UNREACHABLE');
       expect(error.message).toContain(closed);
     } finally {

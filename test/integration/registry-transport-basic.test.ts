@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegistryError } from '../../src-main/core/registry/errors.js';
 import { type Credential, RegistryTransport } from '../../src-main/core/registry/transport/index.js';
+import { failure } from '../support/failure.js';
 import { type FakeRedirectingRegistry, startFakeRedirectingRegistry } from '../support/fake-registries.js';
 import { type Registry, startRegistry } from '../support/registry.js';
 import { type PushedImage, pushImage } from '../support/transport-upload.js';
@@ -9,15 +10,6 @@ const USER = 'alice';
 const PASSWORD = 'correct horse';
 const REPO = 'basic/app';
 const PULL = [`repository:${REPO}:pull`];
-
-async function failure(promise: Promise<unknown>): Promise<RegistryError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as RegistryError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('RegistryTransport against a registry with htpasswd Basic auth', () => {
   let registry: Registry;
@@ -59,7 +51,7 @@ describe('RegistryTransport against a registry with htpasswd Basic auth', () => 
       transportFor(registry.host, { username: USER, password: 'wrong' }),
       transportFor(registry.host),
     ]) {
-      const error = await failure(
+      const error = await failure<RegistryError>(
         transport.request({ method: 'GET', path: `/v2/${REPO}/tags/list`, scopes: PULL }),
       );
       expect(error.code).toBe('UNAUTHORIZED');
@@ -72,7 +64,9 @@ describe('RegistryTransport against a registry with htpasswd Basic auth', () => 
   it('verifies a credential for login', async () => {
     const transport = transportFor(registry.host);
     await expect(transport.verifyCredential({ username: USER, password: PASSWORD })).resolves.toBeUndefined();
-    const error = await failure(transport.verifyCredential({ username: USER, password: 'wrong' }));
+    const error = await failure<RegistryError>(
+      transport.verifyCredential({ username: USER, password: 'wrong' }),
+    );
     expect(error.code).toBe('UNAUTHORIZED');
   });
 

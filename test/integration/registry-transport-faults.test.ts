@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RegistryError } from '../../src-main/core/registry/errors.js';
 import { RegistryTransport, type TransportOptions } from '../../src-main/core/registry/transport/index.js';
+import { failure } from '../support/failure.js';
 import {
   startFakeCrossHostLinkRegistry,
   startFakeForeignRealmRegistry,
@@ -17,15 +18,6 @@ const upstreamHost = inject('registryHost');
 const upstream = `http://${upstreamHost}`;
 const REPO = `faults-${randomUUID().slice(0, 8)}/app`;
 const PULL = [`repository:${REPO}:pull`];
-
-async function failure(promise: Promise<unknown>): Promise<RegistryError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as RegistryError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -81,7 +73,7 @@ describe('rate limits and unwell registries', () => {
 
   it('gives up after maxRetries with TOO_MANY_REQUESTS and the rate-limit headers', async () => {
     const fake = await started(startFakeRateLimitedRegistry({ upstream, times: 10, retryAfter: '0' }));
-    const error = await failure(tagsList(transportFor({ host: fake.host, maxRetries: 2 })));
+    const error = await failure<RegistryError>(tagsList(transportFor({ host: fake.host, maxRetries: 2 })));
     expect(fake.events).toHaveLength(3);
     expect(error.code).toBe('TOO_MANY_REQUESTS');
     expect(error.status).toBe(429);
@@ -93,7 +85,7 @@ describe('rate limits and unwell registries', () => {
 
   it('does not wait for a Retry-After past one minute', async () => {
     const fake = await started(startFakeRateLimitedRegistry({ upstream, times: 1, retryAfter: '3600' }));
-    const error = await failure(tagsList(transportFor({ host: fake.host })));
+    const error = await failure<RegistryError>(tagsList(transportFor({ host: fake.host })));
     expect(fake.events).toHaveLength(1);
     expect(error.code).toBe('TOO_MANY_REQUESTS');
     expect(error.message).toContain('3600 s');
@@ -108,7 +100,7 @@ describe('rate limits and unwell registries', () => {
         match: (method) => method === 'PUT',
       }),
     );
-    const error = await failure(
+    const error = await failure<RegistryError>(
       transportFor({ host: fake.host }).request({
         method: 'PUT',
         path: `/v2/${REPO}/manifests/streamed`,
@@ -126,7 +118,9 @@ describe('rate limits and unwell registries', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
     const began = Date.now();
-    const error = await failure(tagsList(transportFor({ host: fake.host }), { signal: controller.signal }));
+    const error = await failure<RegistryError>(
+      tagsList(transportFor({ host: fake.host }), { signal: controller.signal }),
+    );
     expect(error.code).toBe('CANCELLED');
     expect(Date.now() - began).toBeLessThan(5000);
   });
@@ -135,7 +129,9 @@ describe('rate limits and unwell registries', () => {
 describe('timeouts', () => {
   it('gives up on a registry that never answers with TIMEOUT', async () => {
     const fake = await started(startFakeHangingRegistry({ hang: 'headers' }));
-    const error = await failure(tagsList(transportFor({ host: fake.host, timeoutMs: 300, maxRetries: 0 })));
+    const error = await failure<RegistryError>(
+      tagsList(transportFor({ host: fake.host, timeoutMs: 300, maxRetries: 0 })),
+    );
     expect(error.code).toBe('TIMEOUT');
     expect(error.message).toContain(fake.host);
     expect(fake.hung).toEqual([`/v2/${REPO}/tags/list`]);
@@ -148,7 +144,7 @@ describe('timeouts', () => {
       path: `/v2/${REPO}/blobs/${image.layerDigest}`,
       scopes: PULL,
     });
-    const error = await failure(response.bytes(4 * 1024 * 1024));
+    const error = await failure<RegistryError>(response.bytes(4 * 1024 * 1024));
     expect(error.code).toBe('TIMEOUT');
   });
 });
@@ -181,7 +177,7 @@ describe('hostile answers', () => {
       host: fake.host,
       credentials: async () => ({ username: 'u', password: 'p' }),
     });
-    const error = await failure(tagsList(transport));
+    const error = await failure<RegistryError>(tagsList(transport));
     expect(error.code).toBe('CROSS_HOST_REFUSED');
     expect(error.message).toContain('auth.elsewhere.invalid');
     expect(fake.requests.every((request) => !request.authorization)).toBe(true);

@@ -2,17 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegistryError } from '../../src-main/core/registry/errors.js';
 import { RegistryTransport, type TransportOptions } from '../../src-main/core/registry/transport/index.js';
 import { type SelfSignedCertificate, selfSignedCertificate } from '../support/certificates.js';
+import { failure } from '../support/failure.js';
 import { type Registry, startRegistry } from '../support/registry.js';
 import { pushImage } from '../support/transport-upload.js';
-
-async function failure(promise: Promise<unknown>): Promise<RegistryError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as RegistryError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('RegistryTransport against a registry serving HTTPS with its own CA', () => {
   let registry: Registry;
@@ -42,7 +34,7 @@ describe('RegistryTransport against a registry serving HTTPS with its own CA', (
   });
 
   it('refuses an untrusted certificate with TLS_ERROR, without falling back to plain HTTP', async () => {
-    const error = await failure(transportFor({}).ping());
+    const error = await failure<RegistryError>(transportFor({}).ping());
     expect(error.code).toBe('TLS_ERROR');
     expect(error.message).toContain(registry.host);
     expect(error.message).toMatch(/CA|insecure/);

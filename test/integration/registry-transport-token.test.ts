@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegistryError } from '../../src-main/core/registry/errors.js';
 import { type Credential, RegistryTransport } from '../../src-main/core/registry/transport/index.js';
+import { failure } from '../support/failure.js';
 import { type Registry, startRegistry } from '../support/registry.js';
 import { type Access, startTokenIssuer, type TokenIssuer } from '../support/token-issuer.js';
 import { pushImage } from '../support/transport-upload.js';
@@ -18,15 +19,6 @@ function access(user: string | undefined, requested: Access[]): Access[] {
     .filter((entry) => user === 'reader' || entry.type === 'repository')
     .map((entry) => ({ ...entry, actions: entry.actions.filter((action) => allowed.includes(action)) }))
     .filter((entry) => entry.actions.length > 0);
-}
-
-async function failure(promise: Promise<unknown>): Promise<RegistryError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as RegistryError;
-  }
-  throw new Error('expected the request to fail');
 }
 
 async function withTokenRegistry(expiresInSeconds?: number) {
@@ -126,14 +118,16 @@ describe('RegistryTransport against a registry with token auth (our issuer, veri
     expect(await tags.json(65536)).toEqual({ name: REPO, tags: ['v1'] });
     expect(issuer.requests.at(-1)).toMatchObject({ user: undefined, authorization: false });
 
-    const error = await failure(transport.request({ method: 'GET', path: '/v2/_catalog', scopes: CATALOG }));
+    const error = await failure<RegistryError>(
+      transport.request({ method: 'GET', path: '/v2/_catalog', scopes: CATALOG }),
+    );
     expect(error.code).toBe('UNAUTHORIZED');
     expect(error.message).toContain(registry.host);
   });
 
   it('reports DENIED when a logged-in user lacks the scope', async () => {
     const transport = transportFor({ username: 'reader', password: USERS.reader });
-    const error = await failure(
+    const error = await failure<RegistryError>(
       transport.request({
         method: 'POST',
         path: `/v2/${REPO}/blobs/uploads/`,
@@ -145,7 +139,7 @@ describe('RegistryTransport against a registry with token auth (our issuer, veri
   });
 
   it('refuses a wrong password with UNAUTHORIZED from the token service', async () => {
-    const error = await failure(
+    const error = await failure<RegistryError>(
       transportFor({ username: 'alice', password: 'nope' }).request({
         method: 'GET',
         path: `/v2/${REPO}/tags/list`,
@@ -169,7 +163,7 @@ describe('RegistryTransport against a registry with token auth (our issuer, veri
       service: issuer.service,
     });
 
-    const error = await failure(
+    const error = await failure<RegistryError>(
       transportFor({ identityToken: 'revoked' }).request({
         method: 'GET',
         path: '/v2/_catalog',
@@ -188,9 +182,10 @@ describe('RegistryTransport against a registry with token auth (our issuer, veri
     await expect(
       transport.verifyCredential({ identityToken: issuer.refreshTokenFor('reader') }),
     ).resolves.toBeUndefined();
-    expect((await failure(transport.verifyCredential({ username: 'alice', password: 'nope' }))).code).toBe(
-      'UNAUTHORIZED',
-    );
+    expect(
+      (await failure<RegistryError>(transport.verifyCredential({ username: 'alice', password: 'nope' })))
+        .code,
+    ).toBe('UNAUTHORIZED');
   });
 });
 

@@ -1,4 +1,4 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -18,6 +18,29 @@ export function isolatedCliEnv(work: string, dockerHost: string): NodeJS.Process
     STEVEDORE_CONFIG_DIR: join(work, 'config'),
     TZ: 'UTC',
   };
+}
+
+export interface CliResult {
+  code: number;
+  /** Bytes exactly as printed: `inspect --raw` is checked by hashing them. */
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** Runs the built CLI to the end; `input` goes to its stdin (a pipe, never a TTY). */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, input = ''): Promise<CliResult> {
+  return new Promise((resolveRun) => {
+    const child = execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env, encoding: 'buffer', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolveRun({ code, stdout, stderr: stderr.toString('utf8') });
+      },
+    );
+    child.stdin?.end(input);
+  });
 }
 
 export interface RunningCli {

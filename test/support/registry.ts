@@ -23,6 +23,8 @@ export interface RegistryOptions {
   token?: { realm: string; service: string; issuer: string; rootCertBundle: string };
   /** Serve HTTPS with this certificate and key instead of plain HTTP. */
   tls?: { certPem: string; keyPem: string };
+  /** Turn manifest deletion off, as many registries have it (default: on). */
+  deleteDisabled?: boolean;
 }
 
 const READY_MS = 15_000;
@@ -31,7 +33,7 @@ const PORT_ATTEMPTS = 3;
 
 /**
  * A real CNCF distribution registry (`docker-registry serve`) on a free loopback port, with its
- * storage in a temp dir and deletes enabled. Plain HTTP: dockerd treats 127.0.0.0/8 as insecure.
+ * storage in a temp dir and deletes enabled unless turned off. Plain HTTP: dockerd treats 127.0.0.0/8 as insecure.
  */
 export async function startRegistry(opts: RegistryOptions = {}): Promise<Registry> {
   const dir = await mkdtemp(join(tmpdir(), 'stevedore-registry-'));
@@ -42,7 +44,7 @@ export async function startRegistry(opts: RegistryOptions = {}): Promise<Registr
     let lastError: unknown;
     for (let attempt = 0; attempt < PORT_ATTEMPTS; attempt += 1) {
       try {
-        return await launch(dir, await freePort(), auth, tls);
+        return await launch(dir, await freePort(), auth, tls, !opts.deleteDisabled);
       } catch (error) {
         lastError = error;
       }
@@ -80,6 +82,7 @@ async function launch(
   port: number,
   auth: object | undefined,
   tls: { certificate: string; key: string; ca: string } | undefined,
+  deletable: boolean,
 ): Promise<Registry> {
   const host = `127.0.0.1:${port}`;
   const url = `${tls ? 'https' : 'http'}://${host}`;
@@ -91,7 +94,7 @@ async function launch(
     JSON.stringify({
       version: '0.1',
       log: { level: 'warn' },
-      storage: { filesystem: { rootdirectory: join(dir, 'data') }, delete: { enabled: true } },
+      storage: { filesystem: { rootdirectory: join(dir, 'data') }, delete: { enabled: deletable } },
       http: { addr: host, ...(tls ? { tls: { certificate: tls.certificate, key: tls.key } } : {}) },
       ...(auth ? { auth } : {}),
     }),

@@ -5,7 +5,6 @@ import {
   DOCKER_LAYER_FOREIGN_GZIP,
   DOCKER_LAYER_GZIP,
   digestOf,
-  type ImageConfig,
   isDistributable,
   isLayerType,
   layerCompression,
@@ -19,10 +18,6 @@ import {
   splitDigest,
   verifyDigest,
 } from '../../src-main/core/oci/index.js';
-import type { ImageConfigInfo } from '../../src-main/core/registry/types.js';
-
-const asInfo: ImageConfigInfo = {} as ImageConfig;
-void asInfo;
 
 describe('parseImageConfig', () => {
   it('reads what docker inspect shows', () => {

@@ -23,6 +23,7 @@ import {
   attachedBySubject,
   describeAttached,
   shownTagRows,
+  sortShownRows,
   sortTagRows,
   tagRowsOf,
 } from '../../src-renderer/src/features/registries/tag-rows.js';
@@ -193,6 +194,12 @@ describe('tag rows', () => {
       'latest',
       'old',
     ]);
+  });
+
+  it('keeps attached tags after the ordinary ones, whatever the sort', () => {
+    const shown = shownTagRows(rows, true, '');
+    const order = sortShownRows(shown, 'version', 'desc', {}).map((r) => r.attached?.kind ?? r.tag);
+    expect(order).toEqual(['v1.10', 'v1.9', 'latest', 'old', 'attestation', 'signature']);
   });
 
   it('counts what is attached to each digest', () => {

@@ -130,6 +130,20 @@ describe('catalog stream', () => {
   });
 });
 
+describe('log out', () => {
+  it('reports a failure as a notice, since no dialog is open to show it', async () => {
+    const { client, take } = createFakeClient();
+    const store = createAppStore(client);
+    const logout = store.getState().logoutRegistry(HOST);
+    take('registries.logout').reject(new ContractError({ code: 'NO_SECURE_STORAGE', message: 'no keyring' }));
+    await logout;
+    expect(store.getState().registryNotice).toMatchObject({
+      action: `Log out of ${HOST}`,
+      code: 'NO_SECURE_STORAGE',
+    });
+  });
+});
+
 describe('tag details queue', () => {
   const details = (tag: string): TagDetails => ({
     tag,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../settings/atomic-write.js';
 import { CredentialError } from './errors.js';
 import { configKeyHost, serverAddress } from './host.js';
 import type { Credential } from './types.js';

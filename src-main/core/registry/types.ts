@@ -1,4 +1,5 @@
-/** Plain data about registries and what they hold, as UIs and the CLI see it. Leaf module: imports nothing. */
+/** Plain data about registries and what they hold, as UIs and the CLI see it. Leaf module: imports only types. */
+import type { ImageConfig } from '../oci/config.js';
 
 /** A registry the user works with, keyed by its host as references write it (`docker.io`, `127.0.0.1:5000`). */
 export interface RegistryEntry {
@@ -77,20 +78,8 @@ export interface LayerInfo {
   size: number;
 }
 
-export interface ImageConfigInfo {
-  created?: string;
-  architecture?: string;
-  os?: string;
-  variant?: string;
-  env: string[];
-  labels: Record<string, string>;
-  entrypoint: string[];
-  cmd: string[];
-  workingDir?: string;
-  user?: string;
-  exposedPorts: string[];
-  history: { created?: string; createdBy?: string; comment?: string; emptyLayer: boolean }[];
-}
+/** The image config as UIs see it: oci/config.ts parses it. */
+export type { ImageConfig as ImageConfigInfo } from '../oci/config.js';
 
 /** One tag or digest, resolved: the CLI's `inspect --json` and the Tag detail view. */
 export interface ImageInspection {
@@ -105,7 +94,7 @@ export interface ImageInspection {
   platforms: PlatformManifest[];
   /** The manifest shown below: the one for the chosen platform (or linux/amd64, else the first). */
   platform?: Platform;
-  config: ImageConfigInfo | null;
+  config: ImageConfig | null;
   layers: LayerInfo[];
   /** Bytes of config + layers of the shown manifest. */
   size: number;

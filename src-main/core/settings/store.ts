@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { access, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { access, readFile, rename } from 'node:fs/promises';
 import { z } from 'zod';
 import { InvalidInputError } from '../errors.js';
+import { writeFileAtomic } from './atomic-write.js';
 
 export { appConfigDir } from './config-dir.js';
 
@@ -55,7 +54,7 @@ export class SettingsStore<T> {
       if (!parsed.success) {
         throw new InvalidInputError(`These settings are not valid: ${z.prettifyError(parsed.error)}`);
       }
-      await writeAtomically(this.file, `${JSON.stringify(parsed.data, null, 2)}\n`);
+      await writeFileAtomic(this.file, `${JSON.stringify(parsed.data, null, 2)}\n`);
       this.current = parsed.data;
       return structuredClone(parsed.data);
     };
@@ -109,36 +108,5 @@ async function exists(file: string): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const dir = dirname(file);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomUUID()}.tmp`);
-  try {
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await syncDirectory(dir);
-}
-
-/** Makes the rename itself durable. Windows cannot open a folder for fsync; there it is skipped. */
-async function syncDirectory(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }

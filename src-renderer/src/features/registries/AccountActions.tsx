@@ -1,35 +1,22 @@
 import { Badge, Button, Tooltip } from '@mantine/core';
-import { errorShape } from '../../lib/errors.js';
-import { useApp, useAppStore } from '../../store/context.js';
+import { useApp } from '../../store/context.js';
+import { ACCOUNT_SOURCE_WORDS } from './account-source.js';
 import { IconLogin, IconLogout, IconPencil } from './registry-icons.js';
-
-const SOURCE_WORDS = {
-  app: 'stored by Stevedore',
-  'docker-config': 'from your Docker config',
-  'credential-helper': 'from a Docker credential helper',
-} as const;
 
 /** Who we are at this registry, with Log in / Log out and Edit beside it. */
 export function AccountActions({ host }: { host: string }) {
-  const store = useAppStore();
   const registry = useApp((s) => s.registries.find((r) => r.host === host));
   const openDialog = useApp((s) => s.openRegistryDialog);
+  const logoutRegistry = useApp((s) => s.logoutRegistry);
   if (!registry) return null;
   const account = registry.account;
-
-  const logout = async () => {
-    const state = store.getState();
-    try {
-      await state.logoutRegistry(host);
-    } catch (error) {
-      state.setRegistryNotice({ action: `Log out of ${registry.name}`, ...errorShape(error) });
-    }
-  };
 
   return (
     <>
       <Tooltip
-        label={account ? `Logged in, ${SOURCE_WORDS[account.source]}` : 'No login stored for this registry'}
+        label={
+          account ? `Logged in, ${ACCOUNT_SOURCE_WORDS[account.source]}` : 'No login stored for this registry'
+        }
       >
         <Badge
           variant="light"
@@ -45,7 +32,7 @@ export function AccountActions({ host }: { host: string }) {
         <Button
           variant="default"
           leftSection={<IconLogout size={14} />}
-          onClick={() => void logout()}
+          onClick={() => void logoutRegistry(host)}
           data-testid="registry-logout"
         >
           Log out

@@ -10,9 +10,11 @@ export function CapabilitiesPanel({ host }: { host: string }) {
   const probe = useApp((s) => s.probes[host]);
   const probeRegistry = useApp((s) => s.probeRegistry);
 
+  // Probed when shown, and again when a login or an edit made the last answer stale (and dropped it).
+  const missing = probe === undefined;
   useEffect(() => {
-    void probeRegistry(host);
-  }, [host, probeRegistry]);
+    if (missing) void probeRegistry(host);
+  }, [host, missing, probeRegistry]);
 
   const capabilities =
     probe?.state === 'known' || probe?.state === 'probing' ? probe.capabilities : undefined;

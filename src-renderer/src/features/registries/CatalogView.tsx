@@ -19,6 +19,13 @@ export function CatalogView({ host }: { host: string }) {
     const probe = s.probes[host];
     return probe?.state === 'known' && probe.capabilities.reachable && !probe.capabilities.catalog;
   });
+  const loginMayHelp = useApp((s) => {
+    const probe = s.probes[host];
+    const anonymous = !s.registries.find((r) => r.host === host)?.account;
+    return (
+      anonymous && probe?.state === 'known' && ['basic', 'bearer'].includes(probe.capabilities.authScheme)
+    );
+  });
   const openCatalog = useApp((s) => s.openCatalog);
   const pauseCatalog = useApp((s) => s.pauseCatalog);
 
@@ -50,7 +57,7 @@ export function CatalogView({ host }: { host: string }) {
       <Box style={{ flex: 1, minHeight: 0, display: 'flex' }}>
         <Box style={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
           {unsupported ? (
-            <CatalogUnsupported host={host} refusal={refusal} />
+            <CatalogUnsupported host={host} refusal={refusal} loginMayHelp={loginMayHelp} />
           ) : catalog ? (
             <CatalogBrowser host={host} catalog={catalog} />
           ) : (

@@ -62,6 +62,7 @@ export function DeleteTagDialog({
     setError(undefined);
     try {
       await deleteManifest(
+        host,
         digestReference(host, repository, plan.digest),
         repositoryReference(host, repository),
       );

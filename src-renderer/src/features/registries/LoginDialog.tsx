@@ -5,15 +5,10 @@ import type { RegistrySummary } from '../../../../src-main/core/registry/types.j
 import { errorShape } from '../../lib/errors.js';
 import { useApp } from '../../store/context.js';
 import { DialogActions } from '../../ui/DialogActions.js';
+import { ACCOUNT_SOURCE_WORDS } from './account-source.js';
 import { RegistryErrorAlert } from './RegistryErrorAlert.js';
 import { LOGIN_FIELD_TITLES, registryErrorTitle } from './registry-errors.js';
 import { isDockerHub } from './registry-ref.js';
-
-const SOURCE_WORDS = {
-  app: 'stored by Stevedore',
-  'docker-config': 'from your Docker config',
-  'credential-helper': 'from a Docker credential helper',
-} as const;
 
 /** Which field an INVALID_INPUT belongs under, from the schema issue's path. */
 function invalidField(error: ErrorShape): 'username' | 'password' | undefined {
@@ -66,7 +61,7 @@ export function LoginDialog({ registry, onClose }: { registry: RegistrySummary; 
         <Stack gap="sm">
           {registry.account && (
             <Text size="sm" c="dimmed">
-              Now logged in as {registry.account.username}, {SOURCE_WORDS[registry.account.source]}.
+              Now logged in as {registry.account.username}, {ACCOUNT_SOURCE_WORDS[registry.account.source]}.
             </Text>
           )}
           <TextInput

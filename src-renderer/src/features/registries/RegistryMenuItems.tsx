@@ -1,23 +1,14 @@
 import { Menu } from '@mantine/core';
 import type { RegistrySummary } from '../../../../src-main/core/registry/types.js';
-import { errorShape } from '../../lib/errors.js';
-import { useApp, useAppStore } from '../../store/context.js';
+import { useApp } from '../../store/context.js';
 import { IconTrash } from '../../ui/icons.js';
 import { IconLogin, IconLogout, IconOpen, IconPencil } from './registry-icons.js';
 
 /** Open, Edit, Log in / Log out, Remove: the same items in the row's context menu and its ⋯ menu. */
 export function RegistryMenuItems({ registry, onOpen }: { registry: RegistrySummary; onOpen: () => void }) {
-  const store = useAppStore();
   const openDialog = useApp((s) => s.openRegistryDialog);
+  const logoutRegistry = useApp((s) => s.logoutRegistry);
   const { host } = registry;
-  const logout = async () => {
-    const state = store.getState();
-    try {
-      await state.logoutRegistry(host);
-    } catch (error) {
-      state.setRegistryNotice({ action: `Log out of ${registry.name}`, ...errorShape(error) });
-    }
-  };
   return (
     <>
       <Menu.Item leftSection={<IconOpen size={14} />} onClick={onOpen} data-testid="registry-menu-open">
@@ -33,7 +24,7 @@ export function RegistryMenuItems({ registry, onOpen }: { registry: RegistrySumm
       {registry.account ? (
         <Menu.Item
           leftSection={<IconLogout size={14} />}
-          onClick={() => void logout()}
+          onClick={() => void logoutRegistry(host)}
           data-testid="registry-menu-logout"
         >
           Log out {registry.account.username}

@@ -8,7 +8,7 @@ import { RegistryToolbar } from './RegistryToolbar.js';
 import { repositoryReference } from './registry-ref.js';
 import { TagsTable } from './TagsTable.js';
 import { TagsToolbar } from './TagsToolbar.js';
-import { attachedBySubject, shownTagRows, sortTagRows, tagRowsOf } from './tag-rows.js';
+import { attachedBySubject, shownTagRows, sortShownRows, tagRowsOf } from './tag-rows.js';
 
 const NO_DATES: Readonly<Record<string, TagDetails>> = {};
 
@@ -60,8 +60,8 @@ export function RepositoryView({ host, repository }: { host: string; repository:
   const rows = useMemo(
     () =>
       byDate && !datesReady
-        ? sortTagRows(shown, 'name', 'asc', NO_DATES)
-        : sortTagRows(shown, view.sort, view.direction, datesForSort),
+        ? sortShownRows(shown, 'name', 'asc', NO_DATES)
+        : sortShownRows(shown, view.sort, view.direction, datesForSort),
     [shown, byDate, datesReady, view.sort, view.direction, datesForSort],
   );
   const open = useCallback((tag: string) => openTag(host, repository, tag), [host, repository, openTag]);

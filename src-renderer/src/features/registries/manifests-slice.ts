@@ -21,8 +21,8 @@ export interface ManifestsSlice {
   loadRawManifest: (reference: string) => Promise<void>;
   /** These reject with the ContractError, for the delete dialog to show by code. */
   planManifestDelete: (reference: string) => Promise<DeletePlan>;
-  /** Deletes, then drops what was cached about the repository (`host/path`). */
-  deleteManifest: (reference: string, repository: string) => Promise<DeletePlan>;
+  /** Deletes, then drops what was cached about the repository (`host/path`) and the host's probe. */
+  deleteManifest: (host: string, reference: string, repository: string) => Promise<DeletePlan>;
   forgetManifests: (host: string) => void;
 }
 
@@ -71,8 +71,14 @@ export const createManifestsSlice: SliceCreator<ManifestsSlice> = (set, get, cli
 
     planManifestDelete: (reference) => client.call('manifests.deletePlan', { reference }),
 
-    deleteManifest: async (reference, repository) => {
-      const plan = await client.call('manifests.delete', { reference });
+    deleteManifest: async (host, reference, repository) => {
+      let plan: DeletePlan;
+      try {
+        plan = await client.call('manifests.delete', { reference });
+      } finally {
+        // Whether it worked or the registry refused, main now knows if deletion is enabled.
+        get().forgetProbe(host);
+      }
       const prefix = `${repository}:`;
       const byDigest = `${repository}@`;
       set((state) => ({

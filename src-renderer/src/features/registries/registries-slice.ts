@@ -30,7 +30,10 @@ export interface RegistriesSlice {
   updateRegistry: (input: InputOf<'registries.update'>) => Promise<RegistrySummary>;
   removeRegistry: (host: string) => Promise<void>;
   loginRegistry: (host: string, username: string, password: string) => Promise<RegistrySummary>;
-  logoutRegistry: (host: string) => Promise<RegistrySummary>;
+  /** Logs out; a failure lands in `registryNotice`, since no dialog is open to show it. */
+  logoutRegistry: (host: string) => Promise<void>;
+  /** A delete was tried: the probe's "deletion: unknown" may be known now. */
+  forgetProbe: (host: string) => void;
 }
 
 export function presetFirst(registries: readonly RegistrySummary[]): RegistrySummary[] {
@@ -49,12 +52,15 @@ export const createRegistriesSlice: SliceCreator<RegistriesSlice> = (set, get, c
       registries: state.registries.map((r) => (r.host === summary.host ? summary : r)),
     }));
 
-  /** Another address, CA or account may see another registry: what we knew about it is stale. */
-  const forget = (host: string) => {
+  const forgetProbe = (host: string) =>
     set((state) => {
       const { [host]: _probe, ...probes } = state.probes;
       return { probes };
     });
+
+  /** Another address, CA or account may see another registry: what we knew about it is stale. */
+  const forget = (host: string) => {
+    forgetProbe(host);
     const state = get();
     state.forgetCatalog(host);
     state.forgetTags(host);
@@ -78,6 +84,7 @@ export const createRegistriesSlice: SliceCreator<RegistriesSlice> = (set, get, c
     registriesError: undefined,
     probes: {},
     loadRegistries,
+    forgetProbe,
 
     probeRegistry: async (host, force = false) => {
       const before = get().probes[host];
@@ -126,10 +133,13 @@ export const createRegistriesSlice: SliceCreator<RegistriesSlice> = (set, get, c
     },
 
     logoutRegistry: async (host) => {
-      const summary = await client.call('registries.logout', { host });
-      replace(summary);
-      forget(host);
-      return summary;
+      try {
+        replace(await client.call('registries.logout', { host }));
+        forget(host);
+      } catch (error) {
+        const name = get().registries.find((r) => r.host === host)?.name ?? host;
+        get().setRegistryNotice({ action: `Log out of ${name}`, ...errorShape(error) });
+      }
     },
   };
 };

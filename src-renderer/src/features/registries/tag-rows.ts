@@ -76,6 +76,19 @@ export function sortTagRows(
   });
 }
 
+/** sortTagRows, with attached tags (when shown) after the ordinary ones rather than among them. */
+export function sortShownRows(
+  rows: readonly TagRow[],
+  mode: TagSortMode,
+  direction: SortDirection,
+  details: Readonly<Record<string, TagDetails>>,
+): TagRow[] {
+  const plain = rows.filter((row) => !row.attached);
+  if (plain.length === rows.length) return sortTagRows(rows, mode, direction, details);
+  const attached = rows.filter((row) => row.attached);
+  return [...sortTagRows(plain, mode, direction, details), ...sortTagRows(attached, 'name', 'asc', {})];
+}
+
 /** Signature, attestation and referrer tags by the digest they are attached to. */
 export function attachedBySubject(list: TagList): Map<string, AttachedTag[]> {
   const bySubject = new Map<string, AttachedTag[]>();
