@@ -1,12 +1,18 @@
 import * as bundleSize from './bundle-size.js';
 import * as cliStartup from './cli-startup.js';
 import * as imagesList from './images-list.js';
+import * as registryCatalog from './registry-catalog.js';
+import * as registryFilterUi from './registry-filter-ui.js';
+import * as registryInspect from './registry-inspect.js';
 
 /** Runs every bench in turn, then prints one table; a failed bench fails the run but not the others. */
 const benches = [
   ['bundle-size', bundleSize],
   ['cli-startup', cliStartup],
   ['images-list', imagesList],
+  ['registry-catalog', registryCatalog],
+  ['registry-inspect', registryInspect],
+  ['registry-filter-ui', registryFilterUi],
 ];
 
 const rows = [];

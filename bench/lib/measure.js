@@ -74,3 +74,19 @@ export function formatBytes(bytes) {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
+
+/**
+ * Times in ms of several async jobs run in turn (A, B, C, A, B, C…), `runs` rounds after
+ * `warmups` untimed ones: on a busy machine a slow spell then slows each of them alike.
+ */
+export async function timeAlternating(jobs, { runs = 5, warmups = 1 } = {}) {
+  const times = jobs.map(() => []);
+  for (let round = 0; round < warmups + runs; round += 1) {
+    for (const [index, job] of jobs.entries()) {
+      const started = process.hrtime.bigint();
+      await job();
+      if (round >= warmups) times[index].push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  }
+  return times;
+}

@@ -75,6 +75,32 @@ describe('checkRealm', () => {
     expect(checkRealm('http://registry.lan:5000/auth', insecure, 'registry.lan:5000').pathname).toBe('/auth');
   });
 
+  it('accepts realms on the registry host or beside it under its parent domain', () => {
+    const ghcr = new URL('https://ghcr.io/');
+    expect(checkRealm('https://ghcr.io/token', ghcr, 'ghcr.io').host).toBe('ghcr.io');
+    const gitlab = new URL('https://registry.gitlab.com/');
+    expect(checkRealm('https://gitlab.com/jwt/auth', gitlab, 'registry.gitlab.com').host).toBe('gitlab.com');
+    const harbor = new URL('https://harbor.corp.example:8443/');
+    expect(
+      checkRealm('https://harbor.corp.example:8443/service/token', harbor, 'harbor.corp.example:8443').port,
+    ).toBe('8443');
+  });
+
+  it('refuses an HTTPS realm on an unrelated host: credentials and requests stay with the registry', () => {
+    const ghcr = new URL('https://ghcr.io/');
+    expect(codeOf(() => checkRealm('https://evil.example/token', ghcr, 'ghcr.io'))).toBe(
+      'CROSS_HOST_REFUSED',
+    );
+    expect(codeOf(() => checkRealm('https://io/token', ghcr, 'ghcr.io'))).toBe('CROSS_HOST_REFUSED');
+    expect(codeOf(() => checkRealm('https://auth.docker.io.evil.example/t', hub, 'docker.io'))).toBe(
+      'CROSS_HOST_REFUSED',
+    );
+    const byAddress = new URL('https://10.1.2.3:5000/');
+    expect(codeOf(() => checkRealm('https://10.1.2.4/token', byAddress, '10.1.2.3:5000'))).toBe(
+      'CROSS_HOST_REFUSED',
+    );
+  });
+
   it('refuses a plain-HTTP realm on another host', () => {
     expect(codeOf(() => checkRealm('http://auth.example/token', hub, 'docker.io'))).toBe(
       'CROSS_HOST_REFUSED',

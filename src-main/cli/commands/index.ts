@@ -16,6 +16,36 @@ export const COMMANDS: { name: string; summary: string; load(): Promise<Command>
     load: async () => (await import('./ref.js')).refCommand,
   },
   {
+    name: 'catalog',
+    summary: 'List the repositories of a registry',
+    load: async () => (await import('./catalog.js')).catalogCommand,
+  },
+  {
+    name: 'tags',
+    summary: 'List the tags of a repository in a registry',
+    load: async () => (await import('./tags.js')).tagsCommand,
+  },
+  {
+    name: 'inspect',
+    summary: 'Show an image in a registry: digest, platforms, config, layers',
+    load: async () => (await import('./inspect.js')).inspectCommand,
+  },
+  {
+    name: 'delete',
+    summary: 'Delete a tag or digest from a registry (by digest)',
+    load: async () => (await import('./delete.js')).deleteCommand,
+  },
+  {
+    name: 'login',
+    summary: 'Log in to a registry, as docker login does',
+    load: async () => (await import('./login.js')).loginCommand,
+  },
+  {
+    name: 'logout',
+    summary: 'Log out of a registry, as docker logout does',
+    load: async () => (await import('./logout.js')).logoutCommand,
+  },
+  {
     name: 'serve',
     summary: 'Serve the app to a browser on this machine (127.0.0.1 only)',
     load: async () => (await import('./serve.js')).serveCommand,

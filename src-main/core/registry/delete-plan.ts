@@ -23,7 +23,11 @@ export async function deletePlan(
 ): Promise<DeletePlan> {
   const repo = repositoryOf(client, ref);
   const target = withDefaultTag(ref);
-  const { digest } = await client.manifestGet(repo, target.digest ?? (target.tag as string), opts.signal);
+  const { digest } = await client.manifestGet(
+    repo,
+    target.digest ?? (target.tag as string),
+    opts.signal ? { signal: opts.signal } : {},
+  );
   const { tags } = await client.tagList(repo, opts.signal ? { signal: opts.signal } : {});
   const others = tags.filter((tag) => tag !== target.tag);
   const heads = await mapConcurrent(

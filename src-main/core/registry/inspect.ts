@@ -71,7 +71,10 @@ async function imageBytes(
   digest: string,
   signal?: AbortSignal,
 ): Promise<number> {
-  const { manifest } = await client.manifestGet(repo, digest, signal);
+  const { manifest } = await client.manifestGet(repo, digest, {
+    fromIndex: true,
+    ...(signal ? { signal } : {}),
+  });
   if (manifest.kind !== 'image') return 0;
   return manifest.config.size + manifest.layers.reduce((sum, layer) => sum + layer.size, 0);
 }
@@ -84,7 +87,11 @@ export async function manifestRaw(
 ): Promise<RawManifest> {
   const repo = repositoryOf(client, ref);
   const target = withDefaultTag(ref);
-  const fetched = await client.manifestGet(repo, target.digest ?? (target.tag as string), signal);
+  const fetched = await client.manifestGet(
+    repo,
+    target.digest ?? (target.tag as string),
+    signal ? { signal } : {},
+  );
   return { digest: fetched.digest, mediaType: fetched.mediaType, raw: fetched.bytes.toString('utf8') };
 }
 

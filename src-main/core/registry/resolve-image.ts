@@ -48,7 +48,7 @@ export async function resolveImage(
   platform?: Platform,
   signal?: AbortSignal,
 ): Promise<ResolvedImage> {
-  const top = await client.manifestGet(repo, reference, signal);
+  const top = await client.manifestGet(repo, reference, signal ? { signal } : {});
   if (top.manifest.kind !== 'index') {
     const shown = { digest: top.digest, manifest: top.manifest };
     const described = await describe(client, repo, shown.manifest, signal);
@@ -70,7 +70,10 @@ export async function resolveImage(
       entries.map((entry) => entry.platform!),
     );
   }
-  const child = await client.manifestGet(repo, chosen.digest, signal);
+  const child = await client.manifestGet(repo, chosen.digest, {
+    fromIndex: true,
+    ...(signal ? { signal } : {}),
+  });
   if (child.manifest.kind === 'index') {
     return { top, entries, shown: null, ...platformOf(chosen), config: null, layers: [], size: 0 };
   }

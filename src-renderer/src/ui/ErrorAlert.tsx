@@ -7,18 +7,20 @@ export interface ErrorAlertProps extends Omit<AlertProps, 'title' | 'children' |
   testId?: string;
   /** Shows a Retry button under the message. */
   onRetry?: () => void;
+  /** Headings for an area's own codes (e.g. registries'); the app's headings by default. */
+  titleOf?: (code: string) => string;
 }
 
 /**
  * A contract error as the UI shows it everywhere: a heading chosen by its code, the message as
  * the engine wrote it, and the code in `data-code` for tests.
  */
-export function ErrorAlert({ error, testId, onRetry, ...alertProps }: ErrorAlertProps) {
+export function ErrorAlert({ error, testId, onRetry, titleOf = errorTitle, ...alertProps }: ErrorAlertProps) {
   return (
     <Alert
       color="red"
       variant="light"
-      title={errorTitle(error.code)}
+      title={titleOf(error.code)}
       data-testid={testId}
       data-code={error.code}
       {...alertProps}

@@ -33,20 +33,33 @@ export interface ManifestHeadResult {
  * `GET /v2/<repo>/manifests/<tag|digest>` with every manifest type in Accept, at most 4 MiB
  * (TOO_LARGE past it). The digest is computed from the bytes, and must equal the one asked for
  * (DIGEST_MISMATCH). `Docker-Content-Digest` is only compared, to warn: it is the registry's word,
- * and the bytes are the evidence. Manifests fetched by digest are served from the content cache
- * when it has them; every manifest read is cached under its digest (content never changes).
+ * and the bytes are the evidence. Manifests fetched by digest come from the content cache when it
+ * has them (after a HEAD confirms the repository holds them, unless they were just listed in one of
+ * its indexes); every manifest read is cached under its digest (content never changes).
  */
+export interface ManifestGetOptions {
+  signal?: AbortSignal;
+  /**
+   * The digest was just read from an index of this same repository, so the registry has it and the
+   * cache may answer alone. Otherwise the cache answers only after a HEAD: content never changes, but
+   * whether this repository (still) holds it does, and a digest seen elsewhere proves nothing here.
+   */
+  fromIndex?: boolean;
+}
+
 export async function manifestGet(
   ctx: ClientContext,
   repo: string,
   reference: string,
-  signal?: AbortSignal,
+  opts: ManifestGetOptions = {},
 ): Promise<FetchedManifest> {
+  const { signal } = opts;
   checkRepository(repo);
   const wanted = checkManifestReference(reference);
   if (wanted.kind === 'digest' && ctx.cache) {
     const cached = await ctx.cache.get(wanted.value);
     if (cached) {
+      if (!opts.fromIndex) await manifestHead(ctx, repo, wanted.value, signal);
       const manifest = readServed(ctx.host, 'a cached manifest', () => parseManifest(cached));
       return { bytes: cached, digest: wanted.value, mediaType: manifest.mediaType, manifest, warnings: [] };
     }
@@ -102,7 +115,7 @@ export async function manifestHead(
   const contentType = header(response.headers, 'content-type');
   const size = Number(header(response.headers, 'content-length'));
   if (digest === undefined || !contentType || !Number.isSafeInteger(size)) {
-    const fetched = await manifestGet(ctx, repo, reference, signal);
+    const fetched = await manifestGet(ctx, repo, reference, signal ? { signal } : {});
     return { digest: fetched.digest, mediaType: fetched.mediaType, size: fetched.bytes.length };
   }
   return { digest, mediaType: baseMediaType(contentType), size };

@@ -134,7 +134,7 @@ async function fromTagSchema(
   signal?: AbortSignal,
 ): Promise<Descriptor[]> {
   try {
-    const { manifest } = await manifestGet(ctx, repo, referrersTag(digest), signal);
+    const { manifest } = await manifestGet(ctx, repo, referrersTag(digest), signal ? { signal } : {});
     return manifest.kind === 'index' ? manifest.manifests : [];
   } catch (error) {
     if (error instanceof RegistryError && error.code === 'NOT_FOUND') return [];

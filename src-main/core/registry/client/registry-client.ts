@@ -7,6 +7,7 @@ import { type CatalogOptions, catalogPage, catalogPages } from './catalog.js';
 import type { ClientContext, ClientState, Transport } from './context.js';
 import {
   type FetchedManifest,
+  type ManifestGetOptions,
   type ManifestHeadResult,
   manifestDelete,
   manifestGet,
@@ -64,8 +65,8 @@ export class RegistryClient {
     return tagList(this.ctx, repo, opts);
   }
 
-  manifestGet(repo: string, reference: string, signal?: AbortSignal): Promise<FetchedManifest> {
-    return manifestGet(this.ctx, repo, reference, signal);
+  manifestGet(repo: string, reference: string, opts?: ManifestGetOptions): Promise<FetchedManifest> {
+    return manifestGet(this.ctx, repo, reference, opts);
   }
 
   manifestHead(repo: string, reference: string, signal?: AbortSignal): Promise<ManifestHeadResult> {

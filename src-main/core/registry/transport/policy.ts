@@ -48,9 +48,11 @@ export function sameOrigin(a: URL, b: URL): boolean {
 
 /**
  * The token realm a registry named in its challenge, if we may send credentials there:
- * - HTTPS on any host (Docker Hub's realm is auth.docker.io, not registry-1.docker.io),
- * - plain HTTP only on the registry's own host when the registry itself is plain HTTP, or on a
- *   loopback host when the registry is on loopback too,
+ * - on the registry's own host name, or under its parent domain (Docker Hub's realm is
+ *   auth.docker.io beside registry-1.docker.io; GitLab's is gitlab.com beside registry.gitlab.com):
+ *   a registry cannot aim our credentials, or our requests, at an unrelated host (SSRF),
+ * - over HTTPS; plain HTTP only on the registry's own host when the registry itself is plain HTTP,
+ *   or on a loopback host when the registry is on loopback too,
  * - never a loopback host for a registry elsewhere (a remote registry must not aim us at this machine).
  */
 export function checkRealm(realm: string, baseUrl: URL, host: string): URL {
@@ -81,6 +83,13 @@ export function checkRealm(realm: string, baseUrl: URL, host: string): URL {
     throw new RegistryError(
       'CROSS_HOST_REFUSED',
       `${host} asked for credentials to be sent to ${url.host} on this machine; refused.`,
+      { details },
+    );
+  }
+  if (!registryOnLoopback && !relatedHost(url.hostname, baseUrl.hostname)) {
+    throw new RegistryError(
+      'CROSS_HOST_REFUSED',
+      `${host} asked for credentials to be sent to ${url.host}, which is not part of ${baseUrl.hostname}; refused.`,
       { details },
     );
   }
@@ -176,4 +185,22 @@ export function checkLink(
 
 function clip(text: string): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/**
+ * Whether `candidate` belongs to the same site as the registry host: the same name, or a name under
+ * the registry's parent domain when that parent still has two labels (registry-1.docker.io → docker.io).
+ * Without a public suffix list, a registry at a three-label apex under a two-label suffix
+ * (`example.co.uk`) would let `other.co.uk` through; such registries are rare, and the realm must
+ * still be HTTPS.
+ */
+function relatedHost(candidate: string, registry: string): boolean {
+  const a = candidate.toLowerCase();
+  const b = registry.toLowerCase();
+  if (a === b) return true;
+  if (/^[\d.]+$|^\[/.test(b)) return false;
+  const labels = b.split('.');
+  if (labels.length < 3) return false;
+  const parent = labels.slice(1).join('.');
+  return a === parent || a.endsWith(`.${parent}`);
 }

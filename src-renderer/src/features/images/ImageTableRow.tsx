@@ -1,7 +1,7 @@
 import { FlexRender } from '@tanstack/react-table';
 import { type MouseEvent, memo } from 'react';
+import tableClasses from '../../ui/VirtualTable.module.css';
 import type { ImageTableRow as Row } from './ImagesTable.js';
-import classes from './ImagesTable.module.css';
 import { gridTemplate } from './image-columns.js';
 
 export const ROW_HEIGHT = 28;
@@ -28,7 +28,7 @@ export const ImageTableRow = memo(function ImageTableRow({
 }: Props) {
   return (
     <tr
-      className={classes.row}
+      className={tableClasses.row}
       aria-rowindex={index + 2}
       aria-selected={selected}
       data-testid="image-row"
@@ -45,7 +45,7 @@ export const ImageTableRow = memo(function ImageTableRow({
       onDoubleClick={() => onOpen(row.id)}
     >
       {row.getAllCells().map((cell) => (
-        <td key={cell.id} className={classes.cell} data-align={cell.column.columnDef.meta?.align}>
+        <td key={cell.id} className={tableClasses.cell} data-align={cell.column.columnDef.meta?.align}>
           <FlexRender cell={cell} />
         </td>
       ))}

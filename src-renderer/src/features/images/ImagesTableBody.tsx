@@ -3,6 +3,8 @@ import type { Table } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type MouseEvent, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useApp, useAppStore } from '../../store/context.js';
+import { TableScroller } from '../../ui/TableScroller.js';
+import { useCursorInView } from '../../ui/use-cursor-in-view.js';
 import type { ImageTableRow as Row } from './ImagesTable.js';
 import classes from './ImagesTable.module.css';
 import { ImagesTableHeader } from './ImagesTableHeader.js';
@@ -40,16 +42,12 @@ export function ImagesTableBody({ table, rows, order, filtering }: Props) {
     scrollPaddingStart: HEADER_HEIGHT,
   });
 
-  const pageSize = Math.max(1, Math.floor((virtualizer.scrollRect?.height ?? 600) / ROW_HEIGHT) - 2);
-  useImagesKeys(scrollerRef, rows, order, pageSize);
-
   const cursorIndex = useMemo(
     () => (selection.cursor === undefined ? -1 : order.indexOf(selection.cursor)),
     [selection.cursor, order],
   );
-  useEffect(() => {
-    if (cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
-  }, [cursorIndex, virtualizer]);
+  const pageSize = useCursorInView(virtualizer, cursorIndex, ROW_HEIGHT);
+  useImagesKeys(scrollerRef, rows, order, pageSize);
 
   // An open detail panel follows the cursor, like an inspector.
   const cursorImageId = cursorIndex >= 0 ? rows[cursorIndex]?.original.id : undefined;
@@ -76,14 +74,7 @@ export function ImagesTableBody({ table, rows, order, filtering }: Props) {
   );
 
   return (
-    <div
-      ref={scrollerRef}
-      id={TABLE_ID}
-      className={classes.scroller}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroller holds focus for the whole table: rows come and go as it scrolls, so focus cannot live on them.
-      tabIndex={0}
-      data-testid="image-table"
-    >
+    <TableScroller ref={scrollerRef} id={TABLE_ID} data-testid="image-table">
       <table
         className={classes.table}
         aria-label="Images"
@@ -114,6 +105,6 @@ export function ImagesTableBody({ table, rows, order, filtering }: Props) {
           No image matches the filter.
         </Text>
       )}
-    </div>
+    </TableScroller>
   );
 }

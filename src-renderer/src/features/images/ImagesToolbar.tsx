@@ -1,7 +1,8 @@
-import { ActionIcon, Box, Button, Group, Kbd, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Box, Button, Group, Title, Tooltip } from '@mantine/core';
 import { useMemo } from 'react';
 import { useApp, useAppStore } from '../../store/context.js';
-import { IconBroom, IconRefresh, IconSearch, IconTag, IconTrash } from '../../ui/icons.js';
+import { FilterInput } from '../../ui/FilterInput.js';
+import { IconBroom, IconRefresh, IconTag, IconTrash } from '../../ui/icons.js';
 import { imageRowsOf } from './image-rows.js';
 import { FILTER_INPUT_ID, focusTable } from './use-images-keys.js';
 
@@ -44,27 +45,16 @@ export function ImagesToolbar() {
       <Title order={2} fz="sm" fw={600} mr="xs" style={{ whiteSpace: 'nowrap' }}>
         Local Images
       </Title>
-      <TextInput
+      <FilterInput
         id={FILTER_INPUT_ID}
         data-testid="image-filter"
         aria-label="Filter images"
         placeholder="Filter by repository, tag or ID"
         w={300}
-        leftSection={<IconSearch size={14} />}
-        rightSection={filter ? undefined : <Kbd size="xs">/</Kbd>}
         value={filter}
         disabled={images.length === 0}
-        onChange={(event) => setFilter(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.preventDefault();
-            if (filter) setFilter('');
-            else focusTable();
-          } else if (event.key === 'ArrowDown' || event.key === 'Enter') {
-            event.preventDefault();
-            focusTable();
-          }
-        }}
+        onValueChange={setFilter}
+        onLeave={focusTable}
       />
       <Box style={{ flex: 1 }} />
       <Button

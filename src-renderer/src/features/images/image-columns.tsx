@@ -16,7 +16,7 @@ import {
 import { formatBytes, formatExactTime, formatRelativeTime } from '../../lib/format.js';
 import { NONE } from '../../lib/image-ref.js';
 import { CopyValue } from '../../ui/CopyValue.js';
-import classes from './ImagesTable.module.css';
+import tableClasses from '../../ui/VirtualTable.module.css';
 import type { ImageRow } from './image-rows.js';
 
 interface ImageColumnMeta {
@@ -69,7 +69,10 @@ export const filtersOnce = (column: { id: string }) => column.id === 'repository
 
 function TextCell({ value }: { value: string }) {
   return (
-    <span className={value === NONE ? `${classes.text} ${classes.none}` : classes.text} title={value}>
+    <span
+      className={value === NONE ? `${tableClasses.text} ${tableClasses.dim}` : tableClasses.text}
+      title={value}
+    >
       {value}
     </span>
   );
@@ -100,10 +103,10 @@ export const imageColumns = helper.columns([
     meta: { width: '150px' },
     cell: (info) => (
       <>
-        <span className={classes.mono} title={info.row.original.id}>
+        <span className={tableClasses.mono} title={info.row.original.id}>
           {info.getValue()}
         </span>
-        <span className={classes.copy}>
+        <span className={tableClasses.copy}>
           <CopyValue value={info.row.original.id} label="Copy full image ID" />
         </span>
       </>
@@ -115,7 +118,7 @@ export const imageColumns = helper.columns([
     sortDescFirst: true,
     meta: { width: '130px' },
     cell: (info) => (
-      <span className={classes.text} title={formatExactTime(info.getValue())}>
+      <span className={tableClasses.text} title={formatExactTime(info.getValue())}>
         {formatRelativeTime(info.getValue())}
       </span>
     ),

@@ -1,7 +1,7 @@
 import { Badge, Button, Tooltip } from '@mantine/core';
 import { useApp } from '../../store/context.js';
+import { IconLogin, IconLogout, IconPencil } from '../../ui/icons.js';
 import { ACCOUNT_SOURCE_WORDS } from './account-source.js';
-import { IconLogin, IconLogout, IconPencil } from './registry-icons.js';
 
 /** Who we are at this registry, with Log in / Log out and Edit beside it. */
 export function AccountActions({ host }: { host: string }) {

@@ -2,10 +2,11 @@ import { Alert, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core'
 import { useEffect, useState } from 'react';
 import type { RegistrySummary } from '../../../../src-main/core/registry/types.js';
 import { useApp } from '../../store/context.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { CapabilitiesList } from './CapabilitiesList.js';
-import { RegistryErrorAlert } from './RegistryErrorAlert.js';
 import { RegistryForm } from './RegistryForm.js';
 import { draftToAddInput, emptyRegistryDraft } from './registry-draft.js';
+import { registryErrorTitle } from './registry-errors.js';
 
 /** After "Add": Test connection probes the new registry and shows what it supports, inline. */
 function AddedRegistry({
@@ -47,7 +48,7 @@ function AddedRegistry({
             <Text size="sm">Testing the connection…</Text>
           </Group>
         )}
-        {probe?.state === 'failed' && <RegistryErrorAlert error={probe.error} />}
+        {probe?.state === 'failed' && <ErrorAlert titleOf={registryErrorTitle} error={probe.error} />}
         {capabilities && (
           <Alert
             color={capabilities.reachable ? 'teal' : 'orange'}

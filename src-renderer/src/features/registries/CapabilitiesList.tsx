@@ -1,17 +1,8 @@
 import { Badge, DataList, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
 import type { RegistryCapabilities } from '../../../../src-main/core/registry/types.js';
+import { Item } from '../../ui/DetailParts.js';
 import { authLabel, deletionLabel, rateLimitLabel } from './capability-labels.js';
 import { registryErrorTitle } from './registry-errors.js';
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue>{children}</DataList.ItemValue>
-    </DataList.Item>
-  );
-}
 
 function YesNo({ value, no }: { value: boolean; no: string }) {
   return (

@@ -1,9 +1,10 @@
 import { ActionIcon, Box, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
 import { useEffect } from 'react';
 import { useApp } from '../../store/context.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { IconRefresh } from '../../ui/icons.js';
 import { CapabilitiesList } from './CapabilitiesList.js';
-import { RegistryErrorAlert } from './RegistryErrorAlert.js';
+import { registryErrorTitle } from './registry-errors.js';
 
 /** What `registries.probe` found about one registry, beside its catalog; probed once, on demand again. */
 export function CapabilitiesPanel({ host }: { host: string }) {
@@ -52,7 +53,7 @@ export function CapabilitiesPanel({ host }: { host: string }) {
             </ActionIcon>
           </Tooltip>
         </Group>
-        {probe?.state === 'failed' && <RegistryErrorAlert error={probe.error} />}
+        {probe?.state === 'failed' && <ErrorAlert titleOf={registryErrorTitle} error={probe.error} />}
         {capabilities ? (
           <CapabilitiesList capabilities={capabilities} />
         ) : (

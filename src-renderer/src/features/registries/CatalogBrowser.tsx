@@ -1,13 +1,14 @@
-import { Box, Button, Group, Kbd, Loader, Text, TextInput } from '@mantine/core';
+import { Box, Button, Group, Loader, Text } from '@mantine/core';
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { formatCount } from '../../lib/format.js';
 import { useApp } from '../../store/context.js';
-import { IconRefresh, IconSearch } from '../../ui/icons.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
+import { FilterInput } from '../../ui/FilterInput.js';
+import { IconRefresh, IconStop } from '../../ui/icons.js';
 import { CATALOG_FILTER_ID, CatalogList } from './CatalogList.js';
 import { filterRepositories } from './catalog-filter.js';
 import type { CatalogCache } from './catalog-slice.js';
-import { RegistryErrorAlert } from './RegistryErrorAlert.js';
-import { IconStop } from './registry-icons.js';
+import { registryErrorTitle } from './registry-errors.js';
 
 /** `12,000 repositories…` while pages come, the total once done, and how many match the filter. */
 function CatalogCount({
@@ -64,22 +65,14 @@ export function CatalogBrowser({ host, catalog }: { host: string; catalog: Catal
         wrap="nowrap"
         style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
       >
-        <TextInput
+        <FilterInput
           id={CATALOG_FILTER_ID}
           data-testid="catalog-filter"
           aria-label="Filter repositories"
           placeholder="Filter repositories"
           w={280}
-          leftSection={<IconSearch size={14} />}
-          rightSection={query ? undefined : <Kbd size="xs">/</Kbd>}
           value={query}
-          onChange={(event) => setQuery(event.currentTarget.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape' && query) {
-              event.preventDefault();
-              setQuery('');
-            }
-          }}
+          onValueChange={setQuery}
         />
         <CatalogCount catalog={catalog} shown={names.length} filtering={deferredQuery.trim() !== ''} />
         {running && <Loader size={12} />}
@@ -109,7 +102,8 @@ export function CatalogBrowser({ host, catalog }: { host: string; catalog: Catal
         </Button>
       </Group>
       {catalog.state === 'failed' && catalog.error && (
-        <RegistryErrorAlert
+        <ErrorAlert
+          titleOf={registryErrorTitle}
           error={catalog.error}
           testId="catalog-error"
           radius={0}

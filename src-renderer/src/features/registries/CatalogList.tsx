@@ -1,8 +1,11 @@
 import { Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { IconFolder } from '../../ui/icons.js';
+import { TableScroller } from '../../ui/TableScroller.js';
+import { useCursorInView } from '../../ui/use-cursor-in-view.js';
+import tableClasses from '../../ui/VirtualTable.module.css';
 import classes from './RegistryLists.module.css';
-import { IconFolder } from './registry-icons.js';
 import { useListKeys } from './use-list-keys.js';
 
 const ROW_HEIGHT = 28;
@@ -21,7 +24,7 @@ const CatalogRow = memo(function CatalogRow({
 }) {
   return (
     <tr
-      className={classes.row}
+      className={`${tableClasses.row} ${classes.row}`}
       data-testid="catalog-row"
       data-repository={name}
       data-cursor={cursor || undefined}
@@ -29,9 +32,9 @@ const CatalogRow = memo(function CatalogRow({
       style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)`, gridTemplateColumns: '1fr' }}
       onClick={() => onOpen(name)}
     >
-      <td className={classes.cell}>
+      <td className={tableClasses.cell}>
         <IconFolder size={14} style={{ flexShrink: 0, opacity: 0.6 }} />
-        <span className={classes.text} title={name}>
+        <span className={tableClasses.text} title={name}>
           {name}
         </span>
       </td>
@@ -68,11 +71,7 @@ export function CatalogList({
   // Another filter is another list: the cursor starts over. New pages only append, so they keep it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the query is the trigger, not an input.
   useEffect(() => setCursor(-1), [query]);
-  useEffect(() => {
-    if (cursor >= 0) virtualizer.scrollToIndex(cursor, { align: 'auto' });
-  }, [cursor, virtualizer]);
-
-  const pageSize = Math.max(1, Math.floor((virtualizer.scrollRect?.height ?? 600) / ROW_HEIGHT) - 2);
+  const pageSize = useCursorInView(virtualizer, cursor, ROW_HEIGHT);
   useListKeys({
     scrollerRef,
     filterId: CATALOG_FILTER_ID,
@@ -87,13 +86,7 @@ export function CatalogList({
   });
 
   return (
-    <div
-      ref={scrollerRef}
-      className={classes.scroller}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroller holds focus for the whole list: rows come and go as it scrolls.
-      tabIndex={0}
-      data-testid="catalog-list"
-    >
+    <TableScroller ref={scrollerRef} highlightCursor data-testid="catalog-list">
       <table className={classes.table} aria-label="Repositories" aria-rowcount={names.length}>
         <tbody className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
@@ -115,6 +108,6 @@ export function CatalogList({
           No repository matches the filter.
         </Text>
       )}
-    </div>
+    </TableScroller>
   );
 }

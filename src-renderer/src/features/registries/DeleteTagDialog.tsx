@@ -5,11 +5,13 @@ import type { DeletePlan } from '../../../../src-main/ipc/contract.js';
 import { errorShape } from '../../lib/errors.js';
 import { useApp } from '../../store/context.js';
 import { DialogActions } from '../../ui/DialogActions.js';
-import { RegistryErrorAlert } from './RegistryErrorAlert.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
+import { registryErrorTitle } from './registry-errors.js';
 import { digestReference, repositoryReference, tagReference } from './registry-ref.js';
 
 function DeleteError({ error }: { error: ErrorShape }) {
-  if (error.code !== 'UNSUPPORTED') return <RegistryErrorAlert error={error} testId="delete-error" />;
+  if (error.code !== 'UNSUPPORTED')
+    return <ErrorAlert titleOf={registryErrorTitle} error={error} testId="delete-error" />;
   return (
     <Alert
       color="orange"

@@ -1,6 +1,6 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
 import type { HubSearchResult } from '../../../../src-main/core/registry/types.js';
-import { IconDownload, IconStar } from './registry-icons.js';
+import { IconDownload, IconStar } from '../../ui/icons.js';
 
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 

@@ -2,9 +2,10 @@ import { Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { formatCount } from '../../lib/format.js';
 import { useApp } from '../../store/context.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { IconSearch } from '../../ui/icons.js';
 import { HubResultsTable } from './HubResultsTable.js';
-import { RegistryErrorAlert } from './RegistryErrorAlert.js';
+import { registryErrorTitle } from './registry-errors.js';
 import { DOCKER_HUB_DOMAIN, openableRepository } from './registry-ref.js';
 
 /** Docker Hub's own search (`hub.search`), page by page; a hit opens its repository. */
@@ -44,7 +45,8 @@ export function HubSearch() {
         </Group>
       </form>
       {search?.state === 'failed' && search.error && (
-        <RegistryErrorAlert
+        <ErrorAlert
+          titleOf={registryErrorTitle}
           error={search.error}
           testId="hub-search-error"
           onRetry={() => void searchHub(search.query, search.page)}

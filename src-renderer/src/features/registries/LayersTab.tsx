@@ -1,21 +1,15 @@
 import { Table, Text } from '@mantine/core';
 import type { LayerInfo } from '../../../../src-main/core/registry/types.js';
 import { formatBytes, formatCount } from '../../lib/format.js';
-import { Dim, ShortDigest } from './DetailParts.js';
+import { CompactTable } from '../../ui/CompactTable.js';
+import { Dim, ShortDigest } from '../../ui/DetailParts.js';
 
 /** The manifest's layers, bottom first, with their compressed sizes. */
 export function LayersTab({ layers }: { layers: readonly LayerInfo[] }) {
   if (layers.length === 0) return <Dim>This manifest has no layers.</Dim>;
   const total = layers.reduce((sum, layer) => sum + layer.size, 0);
   return (
-    <Table
-      fz="xs"
-      verticalSpacing={3}
-      horizontalSpacing={6}
-      layout="fixed"
-      highlightOnHover
-      data-testid="tag-layers"
-    >
+    <CompactTable data-testid="tag-layers">
       <Table.Thead>
         <Table.Tr>
           <Table.Th w={36}>#</Table.Th>
@@ -60,6 +54,6 @@ export function LayersTab({ layers }: { layers: readonly LayerInfo[] }) {
           </Table.Td>
         </Table.Tr>
       </Table.Tfoot>
-    </Table>
+    </CompactTable>
   );
 }

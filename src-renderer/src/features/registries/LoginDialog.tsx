@@ -5,8 +5,8 @@ import type { RegistrySummary } from '../../../../src-main/core/registry/types.j
 import { errorShape } from '../../lib/errors.js';
 import { useApp } from '../../store/context.js';
 import { DialogActions } from '../../ui/DialogActions.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { ACCOUNT_SOURCE_WORDS } from './account-source.js';
-import { RegistryErrorAlert } from './RegistryErrorAlert.js';
 import { LOGIN_FIELD_TITLES, registryErrorTitle } from './registry-errors.js';
 import { isDockerHub } from './registry-ref.js';
 
@@ -101,7 +101,7 @@ export function LoginDialog({ registry, onClose }: { registry: RegistrySummary; 
             </Alert>
           )}
           {error && !field && error.code !== 'NO_SECURE_STORAGE' && (
-            <RegistryErrorAlert error={error} testId="login-error" />
+            <ErrorAlert titleOf={registryErrorTitle} error={error} testId="login-error" />
           )}
           <DialogActions
             onCancel={onClose}

@@ -1,7 +1,7 @@
 import { DataList, Stack, Table, Text } from '@mantine/core';
 import type { ImageInspection } from '../../../../src-main/core/registry/types.js';
 import { formatBytes, formatExactTime, formatRelativeTime } from '../../lib/format.js';
-import { CopyableMono, Dim, Item, Mono, ShortDigest } from './DetailParts.js';
+import { CopyableMono, Dim, Item, Mono, ShortDigest } from '../../ui/DetailParts.js';
 import { platformName } from './PlatformChips.js';
 import { describeAttached, kindLabel } from './tag-rows.js';
 

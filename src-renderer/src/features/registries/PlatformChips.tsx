@@ -1,4 +1,5 @@
 import type { Platform } from '../../../../src-main/core/registry/types.js';
+import tableClasses from '../../ui/VirtualTable.module.css';
 import classes from './RegistryLists.module.css';
 
 const SHOWN = 2;
@@ -10,7 +11,7 @@ export function platformName(platform: Platform): string {
 
 /** A tag's platforms as small chips: the first few, then how many more (all of them in the tooltip). */
 export function PlatformChips({ platforms }: { platforms: readonly Platform[] }) {
-  if (platforms.length === 0) return <span className={classes.dim}>—</span>;
+  if (platforms.length === 0) return <span className={tableClasses.dim}>—</span>;
   const names = platforms.map(platformName);
   return (
     <span className={classes.chips} title={names.join('\n')}>

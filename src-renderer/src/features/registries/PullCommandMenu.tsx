@@ -1,7 +1,6 @@
 import { Button, CopyButton, Menu, Text } from '@mantine/core';
-import { IconCheck, IconCopy } from '../../ui/icons.js';
+import { IconCheck, IconChevronDown, IconCopy } from '../../ui/icons.js';
 import { pullCommands } from './pull-command.js';
-import { IconChevronDown } from './registry-icons.js';
 
 function CopyItem({ command, label, testId }: { command: string; label: string; testId: string }) {
   return (

@@ -3,10 +3,11 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ImageInspection } from '../../../../src-main/core/registry/types.js';
 import { useApp } from '../../store/context.js';
 import { CopyValue } from '../../ui/CopyValue.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { JsonView } from './JsonView.js';
 import { prettyJson } from './json-tokens.js';
 import { platformName } from './PlatformChips.js';
-import { RegistryErrorAlert } from './RegistryErrorAlert.js';
+import { registryErrorTitle } from './registry-errors.js';
 
 /**
  * The manifest exactly as the registry served it (`manifests.raw`), pretty-printed and coloured.
@@ -65,7 +66,8 @@ export function RawTab({
         )}
       </Group>
       {entry?.state === 'failed' && (
-        <RegistryErrorAlert
+        <ErrorAlert
+          titleOf={registryErrorTitle}
           error={entry.error}
           testId="raw-error"
           onRetry={() => void loadRawManifest(reference)}

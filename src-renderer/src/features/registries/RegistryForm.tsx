@@ -3,8 +3,8 @@ import { type FormEvent, useState } from 'react';
 import type { ErrorShape } from '../../../../src-main/core/errors.js';
 import { errorShape } from '../../lib/errors.js';
 import { DialogActions } from '../../ui/DialogActions.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { CaField } from './CaField.js';
-import { RegistryErrorAlert } from './RegistryErrorAlert.js';
 import {
   hostProblem,
   isLoopbackHost,
@@ -13,6 +13,7 @@ import {
   type RegistryField,
   registryFieldOf,
 } from './registry-draft.js';
+import { registryErrorTitle } from './registry-errors.js';
 
 const INSECURE_HELP =
   'Plain HTTP, or HTTPS without checking the certificate: anyone on the way can read and change what you pull. Loopback registries (localhost, 127.0.0.1, [::1]) never need it.';
@@ -102,7 +103,9 @@ export function RegistryForm({
           </Alert>
         )}
         <CaField value={draft.caPem} onChange={(caPem) => edit({ caPem })} error={errorFor('caPem')} />
-        {error && !field && <RegistryErrorAlert error={error} testId="registry-add-error" />}
+        {error && !field && (
+          <ErrorAlert titleOf={registryErrorTitle} error={error} testId="registry-add-error" />
+        )}
         <DialogActions
           onCancel={onCancel}
           cancelTestId="registry-add-cancel"

@@ -1,8 +1,7 @@
 import { Menu } from '@mantine/core';
 import type { RegistrySummary } from '../../../../src-main/core/registry/types.js';
 import { useApp } from '../../store/context.js';
-import { IconTrash } from '../../ui/icons.js';
-import { IconLogin, IconLogout, IconOpen, IconPencil } from './registry-icons.js';
+import { IconLogin, IconLogout, IconOpen, IconPencil, IconTrash } from '../../ui/icons.js';
 
 /** Open, Edit, Log in / Log out, Remove: the same items in the row's context menu and its ⋯ menu. */
 export function RegistryMenuItems({ registry, onOpen }: { registry: RegistrySummary; onOpen: () => void }) {

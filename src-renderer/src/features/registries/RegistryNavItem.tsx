@@ -1,8 +1,8 @@
 import { ActionIcon, Box, Menu, NavLink, Tooltip } from '@mantine/core';
 import type { RegistrySummary } from '../../../../src-main/core/registry/types.js';
+import { IconDots } from '../../ui/icons.js';
 import classes from './Registries.module.css';
 import { RegistryMenuItems } from './RegistryMenuItems.js';
-import { IconDots } from './registry-icons.js';
 
 /** Teal when an account is stored for the registry, gray when we are anonymous. */
 export function LoginDot({ registry }: { registry: RegistrySummary }) {

@@ -1,6 +1,7 @@
 import { Anchor, Breadcrumbs, Group, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useApp } from '../../store/context.js';
+import { ViewBar } from '../../ui/ViewBar.js';
 
 /** Where the user is: registry › repository › tag, each a way back up. */
 function Trail({ host, repository, tag }: { host: string; repository?: string; tag?: string }) {
@@ -49,18 +50,11 @@ export function RegistryToolbar({
   children?: ReactNode;
 }) {
   return (
-    <Group
-      px="sm"
-      h={47}
-      gap="xs"
-      wrap="nowrap"
-      justify="space-between"
-      style={{ flexShrink: 0, borderBottom: '1px solid var(--mantine-color-default-border)' }}
-    >
+    <ViewBar>
       <Trail host={host} repository={repository} tag={tag} />
       <Group gap="xs" wrap="nowrap">
         {children}
       </Group>
-    </Group>
+    </ViewBar>
   );
 }

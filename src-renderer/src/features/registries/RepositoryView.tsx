@@ -2,9 +2,10 @@ import { Box, Button, Center, Group, Loader, Progress, Text } from '@mantine/cor
 import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
 import type { AttachedTag, TagDetails } from '../../../../src-main/core/registry/types.js';
 import { useApp } from '../../store/context.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { IconRefresh } from '../../ui/icons.js';
-import { RegistryErrorAlert } from './RegistryErrorAlert.js';
 import { RegistryToolbar } from './RegistryToolbar.js';
+import { registryErrorTitle } from './registry-errors.js';
 import { repositoryReference } from './registry-ref.js';
 import { TagsTable } from './TagsTable.js';
 import { TagsToolbar } from './TagsToolbar.js';
@@ -85,7 +86,8 @@ export function RepositoryView({ host, repository }: { host: string; repository:
         </Button>
       </RegistryToolbar>
       {entry?.state === 'failed' && (
-        <RegistryErrorAlert
+        <ErrorAlert
+          titleOf={registryErrorTitle}
           error={entry.error}
           testId="tags-error"
           radius={0}

@@ -2,6 +2,7 @@ import { Box, Button, Center, CopyButton, Loader, Tabs } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import type { ImageInspection } from '../../../../src-main/core/registry/types.js';
 import { useApp, useAppStore } from '../../store/context.js';
+import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { IconCheck, IconCopy, IconTrash } from '../../ui/icons.js';
 import { ConfigTab } from './ConfigTab.js';
 import { HistoryTab } from './HistoryTab.js';
@@ -10,8 +11,8 @@ import { inspectionKey } from './manifests-slice.js';
 import { OverviewTab } from './OverviewTab.js';
 import { PullCommandMenu } from './PullCommandMenu.js';
 import { RawTab } from './RawTab.js';
-import { RegistryErrorAlert } from './RegistryErrorAlert.js';
 import { RegistryToolbar } from './RegistryToolbar.js';
+import { registryErrorTitle } from './registry-errors.js';
 import { repositoryReference, tagReference } from './registry-ref.js';
 
 const TABS = ['overview', 'config', 'history', 'layers', 'raw'] as const;
@@ -97,7 +98,8 @@ export function TagDetailView({ host, repository, tag }: { host: string; reposit
         </Button>
       </RegistryToolbar>
       {entry?.state === 'failed' && (
-        <RegistryErrorAlert
+        <ErrorAlert
+          titleOf={registryErrorTitle}
           error={entry.error}
           testId="tag-error"
           radius={0}

@@ -4,9 +4,10 @@ import type { ErrorShape } from '../../../../src-main/core/errors.js';
 import type { AttachedTag, TagDetails } from '../../../../src-main/core/registry/types.js';
 import { formatBytes, formatExactTime, formatRelativeTime, shortId } from '../../lib/format.js';
 import { CopyValue } from '../../ui/CopyValue.js';
+import { IconSignature } from '../../ui/icons.js';
+import tableClasses from '../../ui/VirtualTable.module.css';
 import { PlatformChips } from './PlatformChips.js';
 import classes from './RegistryLists.module.css';
-import { IconSignature } from './registry-icons.js';
 import { TrustBadgeSlot } from './TrustBadgeSlot.js';
 import { describeAttached, kindLabel, type TagRow as Row } from './tag-rows.js';
 
@@ -29,11 +30,11 @@ interface Props {
 
 function Pending({ failed }: { failed: ErrorShape | undefined }) {
   return failed ? (
-    <span className={classes.dim} title={`${failed.code}: ${failed.message}`} data-code={failed.code}>
+    <span className={tableClasses.dim} title={`${failed.code}: ${failed.message}`} data-code={failed.code}>
       ?
     </span>
   ) : (
-    <span className={classes.dim}>…</span>
+    <span className={tableClasses.dim}>…</span>
   );
 }
 
@@ -53,7 +54,7 @@ export const TagRow = memo(function TagRow({
     <tr
       aria-rowindex={index + 2}
       aria-selected={cursor}
-      className={row.attached ? `${classes.row} ${classes.attachedRow}` : classes.row}
+      className={`${tableClasses.row} ${classes.row}${row.attached ? ` ${classes.attachedRow}` : ''}`}
       data-testid="tag-row"
       data-tag={row.tag}
       data-digest={details?.digest}
@@ -62,8 +63,8 @@ export const TagRow = memo(function TagRow({
       style={{ height: TAG_ROW_HEIGHT, transform: `translateY(${start}px)`, gridTemplateColumns: TAG_GRID }}
       onClick={() => onOpen(row.tag)}
     >
-      <td className={classes.cell}>
-        <span className={classes.text} title={row.tag}>
+      <td className={tableClasses.cell}>
+        <span className={tableClasses.text} title={row.tag}>
           {row.tag}
         </span>
         {row.attached && (
@@ -72,13 +73,13 @@ export const TagRow = memo(function TagRow({
           </Badge>
         )}
       </td>
-      <td className={classes.cell}>
+      <td className={tableClasses.cell}>
         {details ? (
           <>
-            <span className={classes.mono} title={details.digest}>
+            <span className={tableClasses.mono} title={details.digest}>
               {shortId(details.digest)}
             </span>
-            <span className={classes.copy}>
+            <span className={tableClasses.copy}>
               <CopyValue value={details.digest} label="Copy digest" />
             </span>
           </>
@@ -86,20 +87,20 @@ export const TagRow = memo(function TagRow({
           <Pending failed={failed} />
         )}
       </td>
-      <td className={classes.cell}>
+      <td className={tableClasses.cell}>
         {details ? <PlatformChips platforms={details.platforms} /> : <Pending failed={failed} />}
       </td>
-      <td className={classes.cell} data-align="end">
+      <td className={tableClasses.cell} data-align="end">
         {details ? (
           <span title={`${details.size.toLocaleString('en')} bytes`}>{formatBytes(details.size)}</span>
         ) : (
           <Pending failed={failed} />
         )}
       </td>
-      <td className={classes.cell}>
+      <td className={tableClasses.cell}>
         {details ? (
           <span
-            className={classes.text}
+            className={tableClasses.text}
             title={details.created ? formatExactTime(details.created) : undefined}
           >
             {details.created ? formatRelativeTime(details.created) : '—'}
@@ -108,10 +109,10 @@ export const TagRow = memo(function TagRow({
           <Pending failed={failed} />
         )}
       </td>
-      <td className={classes.cell}>
+      <td className={tableClasses.cell}>
         <TrustBadgeSlot reference={reference} digest={details?.digest} />
       </td>
-      <td className={classes.cell} data-testid="tag-attached" data-count={attached?.length ?? 0}>
+      <td className={tableClasses.cell} data-testid="tag-attached" data-count={attached?.length ?? 0}>
         {attached && attached.length > 0 && (
           <Tooltip label={describeAttached(attached)}>
             <span style={{ display: 'inline-flex', alignItems: 'center', gap: 3 }}>

@@ -3,6 +3,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AttachedTag } from '../../../../src-main/core/registry/types.js';
 import { useApp } from '../../store/context.js';
+import { TableScroller } from '../../ui/TableScroller.js';
+import { useCursorInView } from '../../ui/use-cursor-in-view.js';
+import tableClasses from '../../ui/VirtualTable.module.css';
 import classes from './RegistryLists.module.css';
 import { TAG_GRID, TAG_ROW_HEIGHT, TagRow } from './TagRow.js';
 import type { TagRow as Row } from './tag-rows.js';
@@ -66,11 +69,7 @@ export function TagsTable({
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key is the trigger, not an input.
   useEffect(() => setCursor(-1), [resetKey]);
-  useEffect(() => {
-    if (cursor >= 0) virtualizer.scrollToIndex(cursor, { align: 'auto' });
-  }, [cursor, virtualizer]);
-
-  const pageSize = Math.max(1, Math.floor((virtualizer.scrollRect?.height ?? 600) / TAG_ROW_HEIGHT) - 2);
+  const pageSize = useCursorInView(virtualizer, cursor, TAG_ROW_HEIGHT);
   useListKeys({
     scrollerRef,
     filterId: TAGS_FILTER_ID,
@@ -85,13 +84,7 @@ export function TagsTable({
   });
 
   return (
-    <div
-      ref={scrollerRef}
-      className={classes.scroller}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroller holds focus for the whole table: rows come and go as it scrolls.
-      tabIndex={0}
-      data-testid="tags-table"
-    >
+    <TableScroller ref={scrollerRef} highlightCursor data-testid="tags-table">
       <table
         className={classes.table}
         aria-label="Tags"
@@ -104,7 +97,7 @@ export function TagsTable({
               <th
                 key={column}
                 scope="col"
-                className={classes.cell}
+                className={tableClasses.cell}
                 data-align={column === 'Size' ? 'end' : undefined}
               >
                 {column}
@@ -141,6 +134,6 @@ export function TagsTable({
           {emptyText}
         </Text>
       )}
-    </div>
+    </TableScroller>
   );
 }

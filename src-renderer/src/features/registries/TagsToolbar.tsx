@@ -1,7 +1,8 @@
-import { ActionIcon, Box, Group, Kbd, Select, Switch, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Box, Group, Select, Switch, Text, Tooltip } from '@mantine/core';
 import { formatCount } from '../../lib/format.js';
 import { useApp } from '../../store/context.js';
-import { IconArrowDown, IconArrowUp, IconSearch } from '../../ui/icons.js';
+import { FilterInput } from '../../ui/FilterInput.js';
+import { IconArrowDown, IconArrowUp } from '../../ui/icons.js';
 import { TAGS_FILTER_ID } from './TagsTable.js';
 import type { TagSortMode } from './tag-rows.js';
 
@@ -35,22 +36,14 @@ export function TagsToolbar({
       wrap="nowrap"
       style={{ flexShrink: 0, borderBottom: '1px solid var(--mantine-color-default-border)' }}
     >
-      <TextInput
+      <FilterInput
         id={TAGS_FILTER_ID}
         data-testid="tags-filter"
         aria-label="Filter tags"
         placeholder="Filter tags"
         w={220}
-        leftSection={<IconSearch size={14} />}
-        rightSection={query ? undefined : <Kbd size="xs">/</Kbd>}
         value={query}
-        onChange={(event) => setQuery(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape' && query) {
-            event.preventDefault();
-            setQuery('');
-          }
-        }}
+        onValueChange={setQuery}
       />
       <Select
         data-testid="tag-sort"

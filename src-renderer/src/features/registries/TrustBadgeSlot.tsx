@@ -1,4 +1,4 @@
-import classes from './RegistryLists.module.css';
+import tableClasses from '../../ui/VirtualTable.module.css';
 
 /**
  * Where a tag's trust badge (signed, verified, by whom) will go: the column is reserved now so
@@ -6,7 +6,12 @@ import classes from './RegistryLists.module.css';
  */
 export function TrustBadgeSlot({ reference, digest }: { reference: string; digest: string | undefined }) {
   return (
-    <span className={classes.dim} data-testid="trust-slot" data-reference={reference} data-digest={digest}>
+    <span
+      className={tableClasses.dim}
+      data-testid="trust-slot"
+      data-reference={reference}
+      data-digest={digest}
+    >
       —
     </span>
   );

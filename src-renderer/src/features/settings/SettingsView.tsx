@@ -1,4 +1,5 @@
-import { Box, Group, Kbd, Stack, Text, Title } from '@mantine/core';
+import { Box, Kbd, Stack, Text, Title } from '@mantine/core';
+import { ViewBar } from '../../ui/ViewBar.js';
 import { AppearanceSection } from './AppearanceSection.js';
 import { EnginesSection } from './EnginesSection.js';
 
@@ -11,21 +12,14 @@ export function SettingsView() {
       data-testid="settings-view"
       style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}
     >
-      <Group
-        px="sm"
-        h={47}
-        gap="xs"
-        wrap="nowrap"
-        justify="space-between"
-        style={{ flexShrink: 0, borderBottom: '1px solid var(--mantine-color-default-border)' }}
-      >
+      <ViewBar>
         <Title order={2} fz="sm" fw={600}>
           Settings
         </Title>
         <Text size="xs" c="dimmed">
           <Kbd size="xs">{isMac ? '⌘' : 'Ctrl'}</Kbd> + <Kbd size="xs">,</Kbd> opens this page
         </Text>
-      </Group>
+      </ViewBar>
       <Box style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
         <Stack gap={32} p="md" maw={1100}>
           <EnginesSection />

@@ -1,8 +1,8 @@
-/** Small pieces the tag detail's tabs share: labelled rows, monospace values, copyable digests. */
+/** Small pieces detail views share (an image's facts, a tag's tabs): labelled rows, monospace values, copyable digests. */
 import { Code, DataList, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { shortId } from '../../lib/format.js';
-import { CopyValue } from '../../ui/CopyValue.js';
+import { shortId } from '../lib/format.js';
+import { CopyValue } from './CopyValue.js';
 
 export function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -29,7 +29,7 @@ export function Dim({ children }: { children: ReactNode }) {
   );
 }
 
-/** A full value with a copy button beside it. */
+/** A monospace value with a copy button beside it; `copy` labels the button. */
 export function CopyableMono({ value, copy, testId }: { value: string; copy: string; testId?: string }) {
   return (
     <Group gap={4} wrap="nowrap" align="flex-start">
@@ -51,19 +51,27 @@ export function ShortDigest({ digest }: { digest: string }) {
   );
 }
 
-/** Lines of monospace text, or a dimmed word when there are none. */
-export function Lines({ values, empty = 'none' }: { values: readonly string[]; empty?: string }) {
+/** Lines of monospace text, each copyable when `copy` is given, or a dimmed word when there are none. */
+export function Lines({
+  values,
+  empty = 'none',
+  copy,
+}: {
+  values: readonly string[];
+  empty?: string;
+  copy?: string;
+}) {
   if (values.length === 0) return <Dim>{empty}</Dim>;
   return (
     <Stack gap={2}>
-      {values.map((value) => (
-        <Mono key={value}>{value}</Mono>
-      ))}
+      {values.map((value) =>
+        copy ? <CopyableMono key={value} value={value} copy={copy} /> : <Mono key={value}>{value}</Mono>,
+      )}
     </Stack>
   );
 }
 
-/** Exec-form arrays as the config stores them: exact, and unambiguous about spaces. */
+/** Exec-form arrays as an image config stores them: exact, and unambiguous about spaces. */
 export function Command({ args }: { args: readonly string[] }) {
   return args.length === 0 ? <Dim>none</Dim> : <Code fz="xs">{JSON.stringify(args)}</Code>;
 }

@@ -1,0 +1,67 @@
+import { Modal, Stack } from '@mantine/core';
+import { type ReactNode, useState } from 'react';
+import type { ErrorShape } from '../../../src-main/core/errors.js';
+import { errorShape } from '../lib/errors.js';
+import { DialogActions } from './DialogActions.js';
+import { ErrorAlert, type ErrorAlertProps } from './ErrorAlert.js';
+
+export interface ConfirmRemoveDialogProps {
+  /** The question, e.g. `Remove “local”?`. */
+  title: string;
+  /** Says what goes and what stays. */
+  children: ReactNode;
+  /** Does the removal; the dialog closes when it resolves and shows the error when it rejects. */
+  remove: () => Promise<unknown>;
+  onClose: () => void;
+  /** Names the parts for tests: `<testId>-dialog`, `-error`, `-cancel` and `-confirm`. */
+  testId: string;
+  titleOf?: ErrorAlertProps['titleOf'];
+}
+
+/** Confirms forgetting something the user added (an engine, a registry), then forgets it. */
+export function ConfirmRemoveDialog({
+  title,
+  children,
+  remove,
+  onClose,
+  testId,
+  titleOf,
+}: ConfirmRemoveDialogProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorShape>();
+
+  const confirm = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await remove();
+      onClose();
+    } catch (caught) {
+      setError(errorShape(caught));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={title}
+      attributes={{ content: { 'data-testid': `${testId}-dialog` } }}
+    >
+      <Stack gap="sm">
+        {children}
+        {error && <ErrorAlert error={error} testId={`${testId}-error`} titleOf={titleOf} />}
+        <DialogActions
+          onCancel={onClose}
+          cancelTestId={`${testId}-cancel`}
+          confirmLabel="Remove"
+          confirmTestId={`${testId}-confirm`}
+          onConfirm={() => void confirm()}
+          busy={busy}
+          destructive
+        />
+      </Stack>
+    </Modal>
+  );
+}
