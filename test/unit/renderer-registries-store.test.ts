@@ -5,41 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TagDetails } from '../../src-main/core/registry/types.js';
-import { type Client, ContractError } from '../../src-main/ipc/client.js';
+import { ContractError } from '../../src-main/ipc/client.js';
 import { createBatchQueue } from '../../src-renderer/src/features/registries/batch-queue.js';
 import { createAppStore } from '../../src-renderer/src/store/create-app-store.js';
+import { createFakeHeldClient, flush } from '../support/fake-held-client.js';
 
-interface PendingCall {
-  name: string;
-  input: Record<string, unknown>;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-}
-
-function createFakeClient() {
-  const pending: PendingCall[] = [];
-  const client = {
-    call: (name: string, input: Record<string, unknown>) =>
-      new Promise((resolve, reject) => pending.push({ name, input, resolve, reject })),
-    run: () => Promise.reject(new Error('not used here')),
-    on: () => () => {},
-  } as unknown as Client;
-  const take = (name: string) => {
-    const index = pending.findIndex((call) => call.name === name);
-    if (index === -1) throw new Error(`no pending ${name}`);
-    return pending.splice(index, 1)[0]!;
-  };
-  const count = (name: string) => pending.filter((call) => call.name === name).length;
-  return { client, take, count };
-}
-
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const HOST = '127.0.0.1:5000';
 const page = (from: number, n: number) => Array.from({ length: n }, (_, i) => `repo-${from + i}`);
 
 describe('catalog stream', () => {
   it('shows the first page at once and appends the rest until the last', async () => {
-    const { client, take } = createFakeClient();
+    const { client, take } = createFakeHeldClient();
     const store = createAppStore(client);
     store.getState().openCatalog(HOST);
     expect(store.getState().catalogs[HOST]?.state).toBe('loading');
@@ -62,7 +38,7 @@ describe('catalog stream', () => {
   });
 
   it('stops on Stop, ignores the answer in flight, and continues from the cursor', async () => {
-    const { client, take, count } = createFakeClient();
+    const { client, take, count } = createFakeHeldClient();
     const store = createAppStore(client);
     store.getState().openCatalog(HOST);
     take('catalog.page').resolve({ repositories: page(0, 2), next: 'c1' });
@@ -84,7 +60,7 @@ describe('catalog stream', () => {
   });
 
   it('pauses when the view goes and resumes when it comes back', async () => {
-    const { client, take } = createFakeClient();
+    const { client, take } = createFakeHeldClient();
     const store = createAppStore(client);
     store.getState().openCatalog(HOST);
     take('catalog.page').resolve({ repositories: page(0, 2), next: 'c1' });
@@ -97,7 +73,7 @@ describe('catalog stream', () => {
   });
 
   it('keeps what it has when a later page fails, and says why by code', async () => {
-    const { client, take } = createFakeClient();
+    const { client, take } = createFakeHeldClient();
     const store = createAppStore(client);
     store.getState().openCatalog(HOST);
     take('catalog.page').resolve({ repositories: page(0, 2), next: 'c1' });
@@ -112,7 +88,7 @@ describe('catalog stream', () => {
   });
 
   it('forgets the catalog after a login, since the account may see more', async () => {
-    const { client, take } = createFakeClient();
+    const { client, take } = createFakeHeldClient();
     const store = createAppStore(client);
     store.getState().openCatalog(HOST);
     take('catalog.page').reject(new ContractError({ code: 'UNAUTHORIZED', message: 'log in' }));
@@ -132,7 +108,7 @@ describe('catalog stream', () => {
 
 describe('log out', () => {
   it('reports a failure as a notice, since no dialog is open to show it', async () => {
-    const { client, take } = createFakeClient();
+    const { client, take } = createFakeHeldClient();
     const store = createAppStore(client);
     const logout = store.getState().logoutRegistry(HOST);
     take('registries.logout').reject(new ContractError({ code: 'NO_SECURE_STORAGE', message: 'no keyring' }));
@@ -155,7 +131,7 @@ describe('tag details queue', () => {
   });
 
   it('asks in batches of at most 50, two at a time, rows in view first', async () => {
-    const { client, take, count } = createFakeClient();
+    const { client, take, count } = createFakeHeldClient();
     const store = createAppStore(client);
     const repository = `${HOST}/demo`;
     const all = Array.from({ length: 230 }, (_, i) => `t${i}`);
@@ -190,7 +166,7 @@ describe('tag details queue', () => {
   });
 
   it('puts the rows in view first', () => {
-    const { client, take } = createFakeClient();
+    const { client, take } = createFakeHeldClient();
     const store = createAppStore(client);
     const repository = `${HOST}/demo`;
     store.getState().wantVisibleDetails(repository, ['x', 'y']);
@@ -198,7 +174,7 @@ describe('tag details queue', () => {
   });
 
   it('records tags a batch failed on, and does not ask for them again', async () => {
-    const { client, take, count } = createFakeClient();
+    const { client, take, count } = createFakeHeldClient();
     const store = createAppStore(client);
     const repository = `${HOST}/demo`;
     store.getState().wantVisibleDetails(repository, ['a', 'b']);
@@ -210,7 +186,7 @@ describe('tag details queue', () => {
   });
 
   it('marks tags main gave no answer for', async () => {
-    const { client, take } = createFakeClient();
+    const { client, take } = createFakeHeldClient();
     const store = createAppStore(client);
     const repository = `${HOST}/demo`;
     store.getState().wantVisibleDetails(repository, ['a', 'b']);

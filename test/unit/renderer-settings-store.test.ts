@@ -14,6 +14,7 @@ import { procedureNames } from '../../src-main/ipc/contract.js';
 import { errorShape } from '../../src-renderer/src/lib/errors.js';
 import type { AppStore } from '../../src-renderer/src/store/app-state.js';
 import { createAppStore } from '../../src-renderer/src/store/create-app-store.js';
+import { createFakeHeldClient } from '../support/fake-held-client.js';
 
 let work: string;
 let app: App;
@@ -154,19 +155,15 @@ describe('using and removing engines', () => {
 describe('checks that answer out of order', () => {
   // No real engine answers out of order on demand: a fake client whose replies the test releases.
   it('keeps the newer answer when an older check of the same engine returns last', async () => {
-    const replies: ((status: unknown) => void)[] = [];
-    const fakeClient = {
-      call: () => new Promise((resolve) => replies.push(resolve)),
-      run: () => Promise.reject(new Error('not used here')),
-      on: () => () => {},
-    } as unknown as Client;
+    const { client: fakeClient, take } = createFakeHeldClient();
     const fakeStore = createAppStore(fakeClient);
     const endpoint = { id: 'user:1', name: 'a', url: 'unix:///a.sock', source: 'user' } as const;
     const older = fakeStore.getState().checkEndpoint('user:1');
     const newer = fakeStore.getState().checkEndpoint('user:1');
-    replies[1]?.({ endpoint, reachable: true, version: 'new' });
+    const [olderCall, newerCall] = [take('engines.status'), take('engines.status')];
+    newerCall.resolve({ endpoint, reachable: true, version: 'new' });
     await newer;
-    replies[0]?.({ endpoint, reachable: false });
+    olderCall.resolve({ endpoint, reachable: false });
     await older;
     expect(fakeStore.getState().endpointChecks['user:1']).toMatchObject({
       state: 'known',

@@ -6,33 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineStatus, ImageSummary } from '../../src-main/core/engine/types.js';
 import type { TaskSnapshot } from '../../src-main/core/tasks/types.js';
-import { type Client, ContractError } from '../../src-main/ipc/client.js';
+import { ContractError } from '../../src-main/ipc/client.js';
 import { createAppStore } from '../../src-renderer/src/store/create-app-store.js';
-
-interface PendingCall {
-  name: string;
-  input: unknown;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-}
-
-function createFakeClient() {
-  const pending: PendingCall[] = [];
-  const client = {
-    call: (name: string, input: unknown) =>
-      new Promise((resolve, reject) => pending.push({ name, input, resolve, reject })),
-    run: () => Promise.reject(new Error('not used here')),
-    on: () => () => {},
-  } as unknown as Client;
-  const take = (name: string) => {
-    const index = pending.findIndex((call) => call.name === name);
-    if (index === -1) throw new Error(`no pending ${name}`);
-    return pending.splice(index, 1)[0]!;
-  };
-  return { client, take };
-}
-
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+import { createFakeHeldClient, flush } from '../support/fake-held-client.js';
 
 const image = (tag: string): ImageSummary => ({
   id: `sha256:${tag.padEnd(64, '0')}`,
@@ -50,7 +26,7 @@ const status = (id: string, reachable: boolean): EngineStatus => ({
 
 describe('images cache', () => {
   it('keeps the answer to the latest request when an older one arrives last', async () => {
-    const { client, take } = createFakeClient();
+    const { client, take } = createFakeHeldClient();
     const store = createAppStore(client);
     void store.getState().fetchImages();
     void store.getState().fetchImages();
@@ -63,7 +39,7 @@ describe('images cache', () => {
   });
 
   it('keeps the last list while a refetch fails, and says why by code', async () => {
-    const { client, take } = createFakeClient();
+    const { client, take } = createFakeHeldClient();
     const store = createAppStore(client);
     void store.getState().fetchImages();
     take('images.list').resolve([image('a')]);
@@ -78,7 +54,7 @@ describe('images cache', () => {
 
 describe('engine status', () => {
   it('starts over with the images of another engine', async () => {
-    const { client, take } = createFakeClient();
+    const { client, take } = createFakeHeldClient();
     const store = createAppStore(client);
     store.getState().receiveEngineStatus(status('one', true));
     take('images.list').resolve([image('a')]);
@@ -91,7 +67,7 @@ describe('engine status', () => {
   });
 
   it('fetches the list when an unreachable engine comes back', async () => {
-    const { client, take } = createFakeClient();
+    const { client, take } = createFakeHeldClient();
     const store = createAppStore(client);
     store.getState().receiveEngineStatus(status('one', false));
     expect(() => take('images.list')).toThrow();
@@ -111,7 +87,7 @@ describe('tasks', () => {
   });
 
   it('prefers a snapshot that arrived by event over the older one in tasks.list', async () => {
-    const { client, take } = createFakeClient();
+    const { client, take } = createFakeHeldClient();
     const store = createAppStore(client);
     void store.getState().loadTasks();
     store.getState().receiveTask(task('t1', 'succeeded', 3));
