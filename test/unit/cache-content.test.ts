@@ -102,7 +102,7 @@ describe('ContentCache', () => {
     await writeFile(fresh, 'x');
     const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
     await utimes(stale, old, old);
-    await ContentCache.open(dir);
+    await (await ContentCache.open(dir)).ready();
     expect(await readdir(join(dir, 'tmp'))).toEqual(['new.partial']);
   });
 });

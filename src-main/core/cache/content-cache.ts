@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'n
 import { join } from 'node:path';
 import { splitDigest, verifyDigest } from '../oci/digest.js';
 import { OciError } from '../oci/errors.js';
+import { DIGEST_HEX_LENGTHS } from '../reference/index.js';
 
 export interface ContentCacheOptions {
   /** Total bytes kept before the least recently used entries go; default 256 MiB. */
@@ -12,6 +13,8 @@ export interface ContentCacheOptions {
 const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 /** A trim stops below this share of the cap, so the next few puts do not trim again at once. */
 const TRIM_TARGET = 0.75;
+/** One folder under blobs/ for each digest algorithm references accept. */
+const DIGEST_ALGORITHMS = Object.keys(DIGEST_HEX_LENGTHS);
 /** Temp files older than this are what a crash mid-write left behind. */
 const STALE_TEMP_MS = 60 * 60 * 1000;
 
@@ -26,6 +29,9 @@ const STALE_TEMP_MS = 60 * 60 * 1000;
 export class ContentCache {
   private bytes: number;
   private trimming: Promise<void> | null = null;
+  private counting: Promise<void> = Promise.resolve();
+  /** Puts under way: callers may write in the background, and flush() waits for them. */
+  private readonly writing = new Set<Promise<void>>();
 
   private constructor(
     readonly dir: string,
@@ -35,13 +41,23 @@ export class ContentCache {
     this.bytes = initialBytes;
   }
 
+  /**
+   * Makes the folders and returns at once: counting what is stored (a stat per entry) and removing
+   * stale temp files happen in the background, so a large cache does not slow every start.
+   */
   static async open(dir: string, opts: ContentCacheOptions = {}): Promise<ContentCache> {
-    await mkdir(join(dir, 'blobs'), { recursive: true });
-    await mkdir(join(dir, 'tmp'), { recursive: true });
-    await removeStaleTemps(join(dir, 'tmp'));
-    const entries = await listEntries(dir);
-    const total = entries.reduce((sum, entry) => sum + entry.size, 0);
-    return new ContentCache(dir, opts.maxBytes ?? DEFAULT_MAX_BYTES, total);
+    await Promise.all([
+      ...DIGEST_ALGORITHMS.map((algorithm) => mkdir(join(dir, 'blobs', algorithm), { recursive: true })),
+      mkdir(join(dir, 'tmp'), { recursive: true }),
+    ]);
+    const cache = new ContentCache(dir, opts.maxBytes ?? DEFAULT_MAX_BYTES, 0);
+    cache.counting = cache.recount();
+    return cache;
+  }
+
+  /** Resolves once the background count of what is stored has finished. */
+  ready(): Promise<void> {
+    return this.counting;
   }
 
   /** The bytes stored under `digest`, verified; undefined when absent or corrupt. */
@@ -70,15 +86,25 @@ export class ContentCache {
    * Stores `bytes` under `digest` after checking they match (DIGEST_MISMATCH otherwise). Content
    * larger than the whole cap is not kept.
    */
-  async put(digest: string, bytes: Uint8Array): Promise<void> {
+  put(digest: string, bytes: Uint8Array): Promise<void> {
+    const write = this.store(digest, bytes);
+    this.writing.add(write);
+    const done = () => this.writing.delete(write);
+    write.then(done, done);
+    return write;
+  }
+
+  /** Resolves when every put started so far has finished (written or failed). */
+  async flush(): Promise<void> {
+    await Promise.allSettled([...this.writing]);
+  }
+
+  private async store(digest: string, bytes: Uint8Array): Promise<void> {
     verifyDigest(bytes, digest);
     if (bytes.length > this.maxBytes) return;
     const path = this.pathOf(digest);
-    if (await exists(path)) {
-      await touch(path);
-      return;
-    }
-    await mkdir(join(path, '..'), { recursive: true });
+    // No existence check first: renaming identical bytes over an entry is harmless, and cheaper
+    // than asking the disk on every put (the count may run high until the next trim recounts).
     const temp = join(this.dir, 'tmp', `${randomBytes(8).toString('hex')}.partial`);
     try {
       await writeFile(temp, bytes, { flag: 'wx' });
@@ -90,6 +116,9 @@ export class ContentCache {
       if (!(await exists(path))) throw error;
       return;
     }
+    // After the background count, so it cannot overwrite this entry's bytes; if it already saw the
+    // file, the total runs high until the next trim recounts, which errs on the safe side.
+    await this.counting;
     this.bytes += bytes.length;
     if (this.bytes > this.maxBytes) await this.trim();
   }
@@ -105,6 +134,17 @@ export class ContentCache {
       this.trimming = null;
     });
     return this.trimming;
+  }
+
+  private async recount(): Promise<void> {
+    try {
+      await removeStaleTemps(join(this.dir, 'tmp'));
+      const entries = await listEntries(this.dir);
+      this.bytes = entries.reduce((sum, entry) => sum + entry.size, 0);
+      if (this.bytes > this.maxBytes) await this.trim();
+    } catch {
+      // The cache only saves round trips: a folder that cannot be listed just means no trimming.
+    }
   }
 
   private async evict(): Promise<void> {

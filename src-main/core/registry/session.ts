@@ -178,10 +178,11 @@ export class RegistrySession {
     return this.summary(host);
   }
 
+  /** Closes every connection and waits for cache writes still under way. */
   async close(): Promise<void> {
     const open = [...this.connections.values()];
     this.connections.clear();
-    await Promise.all(open.map((c) => c.transport.close()));
+    await Promise.all([...open.map((c) => c.transport.close()), this.cache?.flush()]);
   }
 
   private entryFor(host: string): RegistryEntry {

@@ -28,6 +28,7 @@ export async function blobGet(
   });
   const bytes = await response.bytes(maxBytes);
   readServed(ctx.host, `the blob ${repo}@${digest}`, () => verifyDigest(bytes, digest));
-  await ctx.cache?.put(digest, bytes).catch(() => {});
+  // Written in the background: the caller has the bytes, and the disk should not pace the network.
+  void ctx.cache?.put(digest, bytes).catch(() => {});
   return bytes;
 }

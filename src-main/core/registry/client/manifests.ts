@@ -35,7 +35,7 @@ export interface ManifestHeadResult {
  * (DIGEST_MISMATCH). `Docker-Content-Digest` is only compared, to warn: it is the registry's word,
  * and the bytes are the evidence. Manifests fetched by digest come from the content cache when it
  * has them (after a HEAD confirms the repository holds them, unless they were just listed in one of
- * its indexes); every manifest read is cached under its digest (content never changes).
+ * its indexes); manifests read by digest are cached under it (content never changes).
  */
 export interface ManifestGetOptions {
   signal?: AbortSignal;
@@ -82,9 +82,12 @@ export async function manifestGet(
     ),
   );
   const warnings = compareHeaderDigest(ctx.host, response.headers, digest);
+  // Kept only when asked for by digest (platform manifests of an index, pinned references): a tag
+  // is asked again every time, since it may have moved, so its manifest would be written for nothing.
   // A signed schema 1 manifest's digest is not the hash of its bytes: the cache could not verify it.
-  if (ctx.cache && !(manifest.kind === 'schema1' && manifest.signed)) {
-    await ctx.cache.put(digest, bytes).catch(() => {});
+  if (ctx.cache && wanted.kind === 'digest' && !(manifest.kind === 'schema1' && manifest.signed)) {
+    // Written in the background: the caller has the bytes, and the disk should not pace the network.
+    void ctx.cache.put(digest, bytes).catch(() => {});
   }
   return { bytes, digest, mediaType: manifest.mediaType, manifest, warnings };
 }
