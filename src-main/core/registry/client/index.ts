@@ -1,7 +1,10 @@
+export type { BlobStream, BlobStreamOptions } from './blob-stream.js';
+export type { BlobUploadOptions } from './blob-upload.js';
 export type { CatalogOptions } from './catalog.js';
 export type { Transport } from './context.js';
 export { decodeCatalogCursor, encodeCatalogCursor } from './cursor.js';
 export { CONFIG_MAX_BYTES, MANIFEST_MAX_BYTES, MAX_PAGE_SIZE } from './limits.js';
+export type { ManifestPutResult } from './manifest-put.js';
 export type { FetchedManifest, ManifestHeadResult } from './manifests.js';
 export { parseRateLimit } from './rate-limit.js';
 export type { ReferrersOptions } from './referrers.js';

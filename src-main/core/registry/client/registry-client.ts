@@ -1,10 +1,14 @@
+import type { Readable } from 'node:stream';
 import type { ContentCache } from '../../cache/content-cache.js';
 import type { Descriptor } from '../../oci/descriptor.js';
 import type { CatalogPage, RegistryCapabilities, TagList } from '../types.js';
+import { type BlobStream, type BlobStreamOptions, blobStream } from './blob-stream.js';
+import { type BlobUploadOptions, blobHead, blobMount, blobUpload } from './blob-upload.js';
 import { blobGet } from './blobs.js';
 import { capabilities } from './capabilities.js';
 import { type CatalogOptions, catalogPage, catalogPages } from './catalog.js';
 import type { ClientContext, ClientState, Transport } from './context.js';
+import { type ManifestPutResult, manifestPut } from './manifest-put.js';
 import {
   type FetchedManifest,
   type ManifestGetOptions,
@@ -79,6 +83,43 @@ export class RegistryClient {
 
   blobGet(repo: string, digest: string, maxBytes: number, signal?: AbortSignal): Promise<Buffer> {
     return blobGet(this.ctx, repo, digest, maxBytes, signal);
+  }
+
+  /** A blob of any size as a verified stream (see blobStream); `size` is the descriptor's, when known. */
+  blobStream(repo: string, digest: string, opts?: BlobStreamOptions): Promise<BlobStream> {
+    return blobStream(this.ctx, repo, digest, opts);
+  }
+
+  /** Its size when `repo` holds the blob, null when it does not. */
+  blobHead(repo: string, digest: string, signal?: AbortSignal): Promise<{ size: number } | null> {
+    return blobHead(this.ctx, repo, digest, signal);
+  }
+
+  /** Links a blob of `fromRepo` (same registry) into `repo`; false when the registry would not. */
+  blobMount(repo: string, digest: string, fromRepo: string, signal?: AbortSignal): Promise<boolean> {
+    return blobMount(this.ctx, repo, digest, fromRepo, signal);
+  }
+
+  /** Uploads `size` bytes from `source` as the blob `digest` (streamed; see blobUpload). */
+  blobUpload(
+    repo: string,
+    digest: string,
+    size: number,
+    source: Readable,
+    opts?: BlobUploadOptions,
+  ): Promise<void> {
+    return blobUpload(this.ctx, repo, digest, size, source, opts);
+  }
+
+  /** Stores manifest bytes as they are under a tag or their digest. */
+  manifestPut(
+    repo: string,
+    reference: string,
+    bytes: Buffer,
+    mediaType: string,
+    signal?: AbortSignal,
+  ): Promise<ManifestPutResult> {
+    return manifestPut(this.ctx, repo, reference, bytes, mediaType, signal);
   }
 
   referrersList(repo: string, digest: string, opts?: ReferrersOptions): Promise<Descriptor[]> {
