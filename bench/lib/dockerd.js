@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ownProcess } from './owned-process.js';
 
 /**
  * A private Docker Engine for one bench run: its own data, exec root and socket in a temp dir,
@@ -35,33 +36,8 @@ export async function startDockerd({ readyTimeoutMs = 30_000 } = {}) {
     { detached: true, stdio: ['ignore', logFd, logFd] },
   );
   closeSync(logFd);
-  const exited = new Promise((resolve) => daemon.once('exit', (code, signal) => resolve({ code, signal })));
-
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    if (daemon.exitCode === null && daemon.signalCode === null) {
-      daemon.kill('SIGTERM');
-      const killed = await Promise.race([exited, sleep(20_000, undefined, { ref: false })]);
-      if (killed === undefined) {
-        daemon.kill('SIGKILL');
-        await exited;
-      }
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-
   // A bench interrupted by Ctrl-C must not leave a daemon behind: it runs in its own session.
-  const stopOnSignal = (signal) => {
-    stop().finally(() => process.kill(process.pid, signal));
-  };
-  process.once('SIGINT', stopOnSignal);
-  process.once('SIGTERM', stopOnSignal);
-  exited.then(() => {
-    process.off('SIGINT', stopOnSignal);
-    process.off('SIGTERM', stopOnSignal);
-  });
+  const { stop } = ownProcess(daemon, { dir, graceMs: 20_000 });
 
   const deadline = Date.now() + readyTimeoutMs;
   while (!(await ping(socketPath))) {

@@ -13,6 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ownProcess } from './owned-process.js';
 
 /**
  * A real CNCF distribution registry (`docker-registry serve`) on a free 127.0.0.1 port, plain
@@ -62,33 +63,11 @@ async function launch(dir, dataDir, readyTimeoutMs) {
     stdio: ['ignore', logFd, logFd],
   });
   closeSync(logFd);
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   let spawnError;
   child.once('error', (error) => {
     spawnError = error;
   });
-
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    process.off('SIGINT', stopOnSignal);
-    process.off('SIGTERM', stopOnSignal);
-    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const gone = await Promise.race([exited, sleep(10_000, undefined, { ref: false })]);
-      if (gone === undefined) {
-        child.kill('SIGKILL');
-        await exited;
-      }
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const stopOnSignal = (signal) => {
-    stop().finally(() => process.kill(process.pid, signal));
-  };
-  process.once('SIGINT', stopOnSignal);
-  process.once('SIGTERM', stopOnSignal);
+  const { stop } = ownProcess(child, { dir, graceMs: 10_000 });
 
   const url = `http://${host}`;
   const deadline = Date.now() + readyTimeoutMs;
