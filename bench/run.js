@@ -2,6 +2,7 @@ import * as bundleSize from './bundle-size.js';
 import * as cliStartup from './cli-startup.js';
 import * as imagesList from './images-list.js';
 import * as registryCatalog from './registry-catalog.js';
+import * as registryCopy from './registry-copy.js';
 import * as registryFilterUi from './registry-filter-ui.js';
 import * as registryInspect from './registry-inspect.js';
 
@@ -13,6 +14,7 @@ const benches = [
   ['registry-catalog', registryCatalog],
   ['registry-inspect', registryInspect],
   ['registry-filter-ui', registryFilterUi],
+  ['registry-copy', registryCopy],
 ];
 
 const rows = [];

@@ -31,6 +31,11 @@ export const COMMANDS: { name: string; summary: string; load(): Promise<Command>
     load: async () => (await import('./inspect.js')).inspectCommand,
   },
   {
+    name: 'copy',
+    summary: 'Copy an image from one registry repository to another, digest kept',
+    load: async () => (await import('./copy.js')).copyCommand,
+  },
+  {
     name: 'delete',
     summary: 'Delete a tag or digest from a registry (by digest)',
     load: async () => (await import('./delete.js')).deleteCommand,
