@@ -1,10 +1,9 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CLI, isolatedCliEnv, runCli } from '../support/cli.js';
 import { type Registry, startRegistry } from '../support/registry.js';
@@ -15,6 +14,7 @@ import {
   pushIndex,
   sha256,
 } from '../support/registry-content.js';
+import { skopeoRaw } from '../support/skopeo.js';
 
 const source = inject('registryHost');
 const suffix = randomUUID().slice(0, 8);
@@ -29,16 +29,6 @@ let index: PushedIndex;
 /** Each test copies to a repository of its own, so no blob is already there unless meant to be. */
 let destinations = 0;
 const destination = (host = target.host) => `${host}/copy-${suffix}-${++destinations}`;
-
-/** skopeo, the independent peer: the manifest bytes it reads from the registry. */
-async function skopeoRaw(reference: string): Promise<Buffer> {
-  const { stdout } = await promisify(execFile)(
-    'skopeo',
-    ['inspect', '--raw', '--tls-verify=false', `docker://${reference}`],
-    { encoding: 'buffer', env: { PATH: process.env.PATH, HOME: work } },
-  );
-  return stdout;
-}
 
 async function copyJson(...args: string[]): Promise<{ source: string; target: string; digest: string }> {
   const result = await runCli(['copy', ...args, '--json'], env);
@@ -74,7 +64,7 @@ describe('stevedore copy', () => {
     const result = await runCli(['copy', `${repo}:single`, to], env);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout.toString('utf8')).toBe(`${single.digest}\n`);
-    expect(sha256(await skopeoRaw(to))).toBe(single.digest);
+    expect(sha256(await skopeoRaw(to, work))).toBe(single.digest);
   });
 
   it('--json prints exactly source, target and digest, references fully qualified', async () => {
@@ -88,16 +78,18 @@ describe('stevedore copy', () => {
     const to = destination();
     const copied = await copyJson(`${repo}:single`, to);
     expect(copied.target).toBe(`${to}:single`);
-    expect(sha256(await skopeoRaw(`${to}:single`))).toBe(single.digest);
+    expect(sha256(await skopeoRaw(`${to}:single`, work))).toBe(single.digest);
   });
 
   it('--all-platforms copies the index itself: same digest, every platform', async () => {
     const to = `${destination()}:multi`;
     const copied = await copyJson(`${repo}:multi`, to, '--all-platforms');
     expect(copied.digest).toBe(index.digest);
-    expect(sha256(await skopeoRaw(to))).toBe(index.digest);
+    expect(sha256(await skopeoRaw(to, work))).toBe(index.digest);
     const arm = index.manifests[0];
-    expect(arm && sha256(await skopeoRaw(`${to.replace(/:multi$/, '')}@${arm.digest}`))).toBe(arm?.digest);
+    expect(arm && sha256(await skopeoRaw(`${to.replace(/:multi$/, '')}@${arm.digest}`, work))).toBe(
+      arm?.digest,
+    );
   });
 
   it('copies only linux/amd64 of an index by default, and --platform picks another', async () => {
@@ -105,7 +97,7 @@ describe('stevedore copy', () => {
     const arm = index.manifests.find((m) => m.platform.architecture === 'arm64');
     const to = `${destination()}:one`;
     expect((await copyJson(`${repo}:multi`, to)).digest).toBe(amd?.digest);
-    expect(sha256(await skopeoRaw(to))).toBe(amd?.digest);
+    expect(sha256(await skopeoRaw(to, work))).toBe(amd?.digest);
     const armTo = `${destination()}:arm`;
     expect((await copyJson(`${repo}:multi`, armTo, '--platform', 'linux/arm64/v8')).digest).toBe(arm?.digest);
   });
@@ -114,7 +106,7 @@ describe('stevedore copy', () => {
     const to = `${destination(source)}:same`;
     const result = await runCli(['copy', `${repo}:single`, to], env);
     expect(result.code, result.stderr).toBe(0);
-    expect(sha256(await skopeoRaw(to))).toBe(single.digest);
+    expect(sha256(await skopeoRaw(to, work))).toBe(single.digest);
     expect(result.stderr).toMatch(/^blob sha256:[0-9a-f]{12}… mounted$/m);
   });
 
@@ -156,7 +148,7 @@ describe('stevedore copy', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.trimEnd().split('\n').at(-1)).toBe('stevedore: Cancelled');
-    await expect(skopeoRaw(to)).rejects.toThrow();
+    await expect(skopeoRaw(to, work)).rejects.toThrow();
   });
 
   it('exits 2 on an invalid reference, before any request', async () => {

@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CLI, isolatedCliEnv, runCli } from '../support/cli.js';
 import {
@@ -14,20 +12,11 @@ import {
   pushIndex,
   sha256,
 } from '../support/registry-content.js';
+import { skopeoRaw } from '../support/skopeo.js';
 
 const host = inject('registryHost');
 const repo = `${host}/cli-inspect-${randomUUID().slice(0, 8)}`;
 const path = repo.slice(host.length + 1);
-
-/** skopeo, the independent peer: the manifest bytes it reads from the registry. */
-async function skopeoRaw(reference: string): Promise<Buffer> {
-  const { stdout } = await promisify(execFile)(
-    'skopeo',
-    ['inspect', '--raw', '--tls-verify=false', `docker://${reference}`],
-    { encoding: 'buffer', env: { PATH: process.env.PATH, HOME: work } },
-  );
-  return stdout;
-}
 
 interface Inspected {
   name: string;
@@ -108,7 +97,7 @@ describe('stevedore inspect', () => {
 
   it('agrees with skopeo on a single image: digest and layers', async () => {
     const inspected = await inspectJson(`${repo}:single`);
-    const raw = await skopeoRaw(`${repo}:single`);
+    const raw = await skopeoRaw(`${repo}:single`, work);
     expect(sha256(raw)).toBe(inspected.digest);
     const manifest = JSON.parse(raw.toString('utf8'));
     expect(inspected.layers.map((layer) => layer.digest)).toEqual(
@@ -136,7 +125,7 @@ describe('stevedore inspect', () => {
 
   it('agrees with skopeo on an index: digest and platforms', async () => {
     const inspected = await inspectJson(`${repo}:multi`);
-    const raw = await skopeoRaw(`${repo}:multi`);
+    const raw = await skopeoRaw(`${repo}:multi`, work);
     expect(sha256(raw)).toBe(inspected.digest);
     const entries = JSON.parse(raw.toString('utf8')).manifests as {
       digest: string;

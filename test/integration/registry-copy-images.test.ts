@@ -1,7 +1,6 @@
-import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
-import { promisify } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -17,6 +16,7 @@ import {
 } from '../support/fake-registries.js';
 import { type Registry, startRegistry } from '../support/registry.js';
 import { pushArtifact, pushImage, pushIndex, sha256 } from '../support/registry-content.js';
+import { skopeoDigest } from '../support/skopeo.js';
 
 const run = randomUUID().slice(0, 8);
 const repo = (name: string) => `copy-${run}/${name}`;
@@ -72,12 +72,7 @@ describe('imageCopy between two registries', () => {
     for (const blob of result.blobs) {
       expect(await dst.blobHead(repo('copied'), blob.digest)).toEqual({ size: blob.size });
     }
-    const { stdout } = await promisify(execFile)(
-      'skopeo',
-      ['inspect', '--raw', '--tls-verify=false', `docker://${destination.host}/${repo('copied')}:v1`],
-      { encoding: 'buffer' },
-    );
-    expect(sha256(stdout)).toBe(image.digest);
+    expect(await skopeoDigest(`${destination.host}/${repo('copied')}:v1`, tmpdir())).toBe(image.digest);
   });
 
   it('copies a multi-platform index with every platform: index digest kept, every child present', async () => {

@@ -2,6 +2,7 @@ import { parsePlatform } from '../../core/oci/platform.js';
 import { type ImageRef, parseReference, refString, withDefaultTag } from '../../core/reference/index.js';
 import { imageCopy } from '../../core/registry/copy.js';
 import type { Command } from '../command.js';
+import { withCancelOnInterrupt } from '../interrupt.js';
 import { writeOut } from '../output.js';
 import { createProgressReporter } from '../progress.js';
 import { withRegistrySession } from '../registry-session.js';
@@ -78,20 +79,4 @@ function checkPlatform(text: string): void {
 function destinationRef(target: ImageRef, source: ImageRef): ImageRef {
   if (target.tag !== null || target.digest !== null) return target;
   return { ...target, tag: source.tag };
-}
-
-/**
- * Ctrl+C aborts the copy through its signal instead of killing the process mid-request, so the
- * destination tag is never half-written and the command ends with `Cancelled` (exit 1). Listened
- * to once: a second Ctrl+C ends the process at once, as users expect of a stuck command.
- */
-async function withCancelOnInterrupt<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  process.once('SIGINT', abort);
-  try {
-    return await work(controller.signal);
-  } finally {
-    process.off('SIGINT', abort);
-  }
 }

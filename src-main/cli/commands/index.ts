@@ -36,6 +36,16 @@ export const COMMANDS: { name: string; summary: string; load(): Promise<Command>
     load: async () => (await import('./copy.js')).copyCommand,
   },
   {
+    name: 'push',
+    summary: 'Push an image of the engine to a registry, as docker push does',
+    load: async () => (await import('./push.js')).pushCommand,
+  },
+  {
+    name: 'pull',
+    summary: 'Pull an image from a registry into the engine, as docker pull does',
+    load: async () => (await import('./pull.js')).pullCommand,
+  },
+  {
     name: 'delete',
     summary: 'Delete a tag or digest from a registry (by digest)',
     load: async () => (await import('./delete.js')).deleteCommand,

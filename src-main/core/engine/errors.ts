@@ -7,6 +7,9 @@ export type EngineErrorCode =
   | 'CONFLICT'
   | 'INVALID_REFERENCE'
   | 'PERMISSION_DENIED'
+  // A registry refused the engine's push or pull: no or wrong credentials, or no access.
+  | 'UNAUTHORIZED'
+  | 'DENIED'
   | 'TLS_ERROR'
   | 'TIMEOUT'
   | 'ENGINE_ERROR';
