@@ -7,6 +7,8 @@
  * type error everywhere it matters.
  */
 import { z } from 'zod';
+import type { PullResult } from '../core/engine/pull.js';
+import type { PushResult } from '../core/engine/push.js';
 import type {
   EngineEndpoint,
   EngineStatus,
@@ -19,6 +21,7 @@ import type {
 } from '../core/engine/types.js';
 import type { ErrorShape } from '../core/errors.js';
 import type { HubSearchPage } from '../core/hub/search.js';
+import type { CopiedImage } from '../core/registry/copy-destination.js';
 import type {
   CatalogPage,
   DeletePlan,
@@ -73,7 +76,7 @@ const reference = z.string().trim().min(1, 'an image reference is required').max
 const PEM_MAX = 64 * 1024;
 
 /** Result types the renderer names, re-exported so UIs import only the contract. */
-export type { DeletePlan, HubSearchPage, RawManifest };
+export type { CopiedImage, DeletePlan, HubSearchPage, PullResult, PushResult, RawManifest };
 
 export interface EngineListing {
   endpoints: EngineEndpoint[];
@@ -134,6 +137,17 @@ export const procedures = {
   ),
   'images.prune': task<PruneResult>()(z.object({ engineId }).strict(), () => 'Remove dangling images'),
 
+  /** `docker push`: the image is tagged as `target` for the push and untagged after it. */
+  'images.push': task<PushResult>()(
+    z.object({ engineId, image: imageRef, target: reference }).strict(),
+    (input) => `Push ${input.target}`,
+  ),
+  /** `docker pull` by tag (`latest` when none) or digest. */
+  'images.pull': task<PullResult>()(
+    z.object({ engineId, reference }).strict(),
+    (input) => `Pull ${input.reference}`,
+  ),
+
   'registries.list': call<RegistrySummary[]>()(nothing),
   'registries.add': call<RegistrySummary>()(
     z
@@ -157,6 +171,20 @@ export const procedures = {
       .strict(),
   ),
   'registries.remove': call<null>()(z.object({ host: registryHost }).strict()),
+  /** Registry to registry, no engine; the destination tag defaults to the source's. */
+  'registries.copy': task<CopiedImage>()(
+    z
+      .object({
+        source: reference,
+        target: reference,
+        /** Every image of a multi-platform index and the index itself. */
+        allPlatforms: z.boolean().optional(),
+        /** `os/arch[/variant]` picked from an index (default linux/amd64, else its first image). */
+        platform: z.string().trim().min(1).max(100).optional(),
+      })
+      .strict(),
+    (input) => `Copy ${input.source} to ${input.target}`,
+  ),
   'registries.probe': call<RegistryCapabilities>()(z.object({ host: registryHost }).strict()),
   /** Checks the credentials against the registry, then stores them; the secret never comes back. */
   'registries.login': call<RegistrySummary>()(

@@ -16,6 +16,7 @@ import type { TaskContext, TaskRunner } from '../core/tasks/runner.js';
 import type { AppInfo } from './contract.js';
 import type { Handlers } from './dispatch.js';
 import { createRegistryHandlers } from './registry-handlers.js';
+import { createTransferHandlers } from './transfer-handlers.js';
 
 /** Above this many images a removal reports counts only: a bar per image would flood every update. */
 const MAX_PARTS = 200;
@@ -34,6 +35,7 @@ export function createHandlers({ session, registries, tasks, transport }: Handle
 
   return {
     ...createRegistryHandlers(registries),
+    ...createTransferHandlers(session, registries),
     'app.info': async () => ({ version, transport, platform: process.platform }),
 
     'engines.list': () => session.listing(),

@@ -6,9 +6,13 @@ import { tagDetails } from '../core/registry/tag-details.js';
 import type { AttachedTag } from '../core/registry/types.js';
 import type { Handlers } from './dispatch.js';
 
-type RegistryProcedure = Extract<
-  keyof Handlers,
-  `registries.${string}` | `catalog.${string}` | `hub.${string}` | `tags.${string}` | `manifests.${string}`
+/** `registries.copy` is a transfer: transfer-handlers.ts has it. */
+type RegistryProcedure = Exclude<
+  Extract<
+    keyof Handlers,
+    `registries.${string}` | `catalog.${string}` | `hub.${string}` | `tags.${string}` | `manifests.${string}`
+  >,
+  'registries.copy'
 >;
 
 /** The registry procedures of the contract, over the registry session. */

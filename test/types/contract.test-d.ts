@@ -1,4 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import type { PushResult } from '../../src-main/core/engine/push.js';
 import type { ImageSummary, PruneResult, RemoveResult } from '../../src-main/core/engine/types.js';
 import type { Bridge } from '../../src-main/ipc/bridge.js';
 import type { Client } from '../../src-main/ipc/client.js';
@@ -21,6 +22,9 @@ describe('the contract, as the type checker sees it', () => {
       RemoveResult[]
     >();
     expectTypeOf(client.run('images.prune', {})).resolves.toEqualTypeOf<PruneResult>();
+    expectTypeOf(
+      client.run('images.push', { image: 'a', target: 'r.example/a:1' }),
+    ).resolves.toEqualTypeOf<PushResult>();
   });
 
   it('refuses wrong inputs and unknown names', () => {

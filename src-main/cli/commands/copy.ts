@@ -1,6 +1,7 @@
 import { parsePlatform } from '../../core/oci/platform.js';
-import { type ImageRef, parseReference, refString, withDefaultTag } from '../../core/reference/index.js';
+import { parseReference, withDefaultTag } from '../../core/reference/index.js';
 import { imageCopy } from '../../core/registry/copy.js';
+import { copiedImage, copyDestination } from '../../core/registry/copy-destination.js';
 import type { Command } from '../command.js';
 import { withCancelOnInterrupt } from '../interrupt.js';
 import { writeOut } from '../output.js';
@@ -38,7 +39,7 @@ export const copyCommand: Command = {
     }
     if (platform !== undefined) checkPlatform(platform);
     const source = withDefaultTag(parseReference(sourceInput));
-    const target = destinationRef(parseReference(targetInput), source);
+    const target = copyDestination(parseReference(targetInput), source);
     const progress = createProgressReporter(io.stderr, {
       tty: (io.stderr as NodeJS.WriteStream).isTTY === true,
     });
@@ -56,10 +57,8 @@ export const copyCommand: Command = {
         ),
       ).finally(() => progress.end());
       for (const warning of result.warnings) io.stderr.write(`warning: ${warning}\n`);
-      const written =
-        target.tag === null && target.digest === null ? { ...target, digest: result.digest } : target;
       const text = values.json
-        ? `${JSON.stringify({ source: refString(source), target: refString(written), digest: result.digest }, null, 2)}\n`
+        ? `${JSON.stringify(copiedImage(source, target, result.digest), null, 2)}\n`
         : `${result.digest}\n`;
       await writeOut(io.stdout, text);
       return 0;
@@ -73,10 +72,4 @@ function checkPlatform(text: string): void {
   } catch (error) {
     throw new UsageError(`--platform: ${(error as Error).message}`);
   }
-}
-
-/** The destination as it will be written: its own tag or digest, else the source's tag. */
-function destinationRef(target: ImageRef, source: ImageRef): ImageRef {
-  if (target.tag !== null || target.digest !== null) return target;
-  return { ...target, tag: source.tag };
 }

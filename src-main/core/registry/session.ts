@@ -141,6 +141,14 @@ export class RegistrySession {
     return client;
   }
 
+  /**
+   * The login kept for a host, for handing to the engine as X-Registry-Auth (engine push and
+   * pull); never to a UI.
+   */
+  credential(hostInput: string): Promise<Credential | undefined> {
+    return this.credentialFor(registryHostKey(hostInput));
+  }
+
   probe(host: string, signal?: AbortSignal): Promise<RegistryCapabilities> {
     return this.client(host).capabilities(signal);
   }

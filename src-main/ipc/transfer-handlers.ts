@@ -1,0 +1,80 @@
+import type Dockerode from 'dockerode';
+import { imagePull } from '../core/engine/pull.js';
+import { imagePush, type TransferOptions } from '../core/engine/push.js';
+import type { EngineSession } from '../core/engine/session.js';
+import { InvalidInputError } from '../core/errors.js';
+import { parsePlatform } from '../core/oci/platform.js';
+import { type ImageRef, parseReference, withDefaultTag } from '../core/reference/index.js';
+import { imageCopy } from '../core/registry/copy.js';
+import { copiedImage, copyDestination } from '../core/registry/copy-destination.js';
+import type { RegistrySession } from '../core/registry/session.js';
+import type { TaskContext } from '../core/tasks/runner.js';
+import type { TaskPart } from '../core/tasks/types.js';
+import type { Handlers } from './dispatch.js';
+
+type TransferProcedure = 'images.push' | 'images.pull' | 'registries.copy';
+
+/** Push, pull (through the engine) and copy (registry to registry) as tasks with a bar per layer. */
+export function createTransferHandlers(
+  session: EngineSession,
+  registries: RegistrySession,
+): Pick<Handlers, TransferProcedure> {
+  const docker = async (engineId: string | undefined): Promise<Dockerode> =>
+    (await session.resolve(engineId)).docker;
+
+  /** The engine gets the login kept for the reference's registry, as `docker push` reads it. */
+  const engineOptions = async (ref: ImageRef, task: TaskContext): Promise<TransferOptions> => {
+    const auth = await registries.credential(ref.domain);
+    return { signal: task.signal, onProgress: progressOf(task), ...(auth ? { auth } : {}) };
+  };
+
+  return {
+    'images.push': async ({ engineId, image, target }, task) => {
+      const ref = parseReference(target);
+      return imagePush(await docker(engineId), image, ref, await engineOptions(ref, task));
+    },
+    'images.pull': async ({ engineId, reference }, task) => {
+      const ref = parseReference(reference);
+      return imagePull(await docker(engineId), ref, await engineOptions(ref, task));
+    },
+    'registries.copy': async ({ source, target, allPlatforms, platform }, task) => {
+      if (allPlatforms && platform !== undefined) {
+        throw new InvalidInputError('allPlatforms copies every platform: drop platform or pick one of them');
+      }
+      if (platform !== undefined) parsePlatform(platform);
+      const from = withDefaultTag(parseReference(source));
+      const to = copyDestination(parseReference(target), from);
+      const result = await imageCopy(
+        { client: registries.client(from.domain), ref: from },
+        { client: registries.client(to.domain), ref: to },
+        {
+          signal: task.signal,
+          allPlatforms: allPlatforms ?? false,
+          ...(platform === undefined ? {} : { platform }),
+          onProgress: progressOf(task),
+        },
+      );
+      return copiedImage(from, to, result.digest);
+    },
+  };
+}
+
+/**
+ * Each core part becomes a bar of the task, and the task's own bar is the bytes of every part
+ * summed: parts whose size is not known yet add what they have done and nothing to the total.
+ */
+function progressOf(task: TaskContext): (part: TaskPart) => void {
+  const parts = new Map<string, TaskPart>();
+  task.progress({ current: 0, unit: 'bytes' });
+  return (part) => {
+    parts.set(part.id, part);
+    task.part(part);
+    let current = 0;
+    let total = 0;
+    for (const p of parts.values()) {
+      current += p.current;
+      total += p.total ?? 0;
+    }
+    task.progress({ current, total, unit: 'bytes' });
+  };
+}
