@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect } from '../../src-main/core/engine/connect.js';
-import type { TaskSnapshot } from '../../src-main/core/tasks/types.js';
 import { type App, createApp } from '../../src-main/ipc/app.js';
-import type { Envelope } from '../../src-main/ipc/contract.js';
+import { runTask as runAppTask, unwrap } from '../support/app-tasks.js';
 import { buildScratchImage, makeDanglingImage } from '../support/images.js';
 
 const host = inject('dockerHost');
@@ -31,20 +30,7 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-function unwrap<T>(envelope: Envelope): T {
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
-
-/** Starts a task through dispatch and collects every snapshot it publishes until it ends. */
-async function runTask(name: string, input: unknown) {
-  const updates: TaskSnapshot[] = [];
-  const stop = app.tasks.onUpdate((snapshot) => updates.push(snapshot));
-  const { taskId } = unwrap<{ taskId: string }>(await app.dispatch(name, input));
-  const final = await app.tasks.settled(taskId);
-  stop();
-  return { taskId, final, updates: updates.filter((u) => u.id === taskId) };
-}
+const runTask = (name: string, input: unknown) => runAppTask(app, name, input);
 
 const exists = (reference: string) =>
   docker

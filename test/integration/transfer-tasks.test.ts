@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect } from '../../src-main/core/engine/connect.js';
 import { imageRemove } from '../../src-main/core/engine/images.js';
-import type { TaskSnapshot } from '../../src-main/core/tasks/types.js';
 import { type App, createApp } from '../../src-main/ipc/app.js';
-import type { CopiedImage, Envelope, PullResult, PushResult } from '../../src-main/ipc/contract.js';
+import type { CopiedImage, PullResult, PushResult } from '../../src-main/ipc/contract.js';
+import { runTask as runAppTask, unwrap } from '../support/app-tasks.js';
 import { buildScratchImage } from '../support/images.js';
 import { skopeoDigest } from '../support/skopeo.js';
 
@@ -38,22 +38,7 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-function unwrap<T>(envelope: Envelope): T {
-  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
-
-/** Starts a task through dispatch and collects the `task.updated` events the hub sends until it ends. */
-async function runTask(name: string, input: unknown) {
-  const updates: TaskSnapshot[] = [];
-  const stop = app.hub.subscribe((name, payload) => {
-    if (name === 'task.updated') updates.push(payload as TaskSnapshot);
-  });
-  const { taskId } = unwrap<{ taskId: string }>(await app.dispatch(name, input));
-  const final = await app.tasks.settled(taskId);
-  stop();
-  return { final, updates: updates.filter((u) => u.id === taskId) };
-}
+const runTask = (name: string, input: unknown) => runAppTask(app, name, input);
 
 const registryDigest = (reference: string) => skopeoDigest(reference, work);
 
