@@ -5,7 +5,9 @@ import { openRegistrySession } from '../core/registry/open-session.js';
 import type { RegistrySession } from '../core/registry/session.js';
 import type { AppSettings } from '../core/settings/schema.js';
 import type { SettingsStore } from '../core/settings/store.js';
+import { appConfigDir } from '../core/settings/store.js';
 import { TaskRunner } from '../core/tasks/runner.js';
+import { PushHistory, pushHistoryFile } from '../core/transfer/push-history.js';
 import type { AppInfo } from './contract.js';
 import { createDispatch, type Dispatch } from './dispatch.js';
 import { EventHub } from './event-hub.js';
@@ -28,6 +30,8 @@ export interface App {
   session: EngineSession;
   registries: RegistrySession;
   settings: SettingsStore<AppSettings>;
+  /** Where local images were pushed (push plans and trust badges read it). */
+  pushHistory: PushHistory;
   /** Cancels running tasks and stops watching the engine. */
   close(): Promise<void>;
 }
@@ -40,9 +44,13 @@ export async function createApp({ env, configDir, transport, cipher }: AppOption
     ...(configDir ? { configDir } : {}),
     ...(cipher ? { cipher } : {}),
   });
+  const pushHistory = await PushHistory.open(pushHistoryFile(configDir ?? appConfigDir(env)));
   const tasks = new TaskRunner();
   const hub = new EventHub();
-  const dispatch = createDispatch(createHandlers({ session, registries, tasks, transport }), tasks);
+  const dispatch = createDispatch(
+    createHandlers({ session, registries, tasks, transport, pushHistory }),
+    tasks,
+  );
 
   const stopTasks = tasks.onUpdate((snapshot) => hub.emit('task.updated', snapshot));
   const stopWatch = session.watch({
@@ -60,5 +68,5 @@ export async function createApp({ env, configDir, transport, cipher }: AppOption
     })();
     return closing;
   };
-  return { dispatch, hub, tasks, session, registries, settings, close };
+  return { dispatch, hub, tasks, session, registries, settings, pushHistory, close };
 }

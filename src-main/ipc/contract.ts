@@ -33,6 +33,7 @@ import type {
   TagList,
 } from '../core/registry/types.js';
 import type { TaskSnapshot } from '../core/tasks/types.js';
+import type { PushPlan } from '../core/transfer/types.js';
 
 /** A procedure answers at once (well, soon): `call(name, input)` resolves with its result. */
 export interface CallSpec<I extends z.ZodType, R> {
@@ -76,7 +77,7 @@ const reference = z.string().trim().min(1, 'an image reference is required').max
 const PEM_MAX = 64 * 1024;
 
 /** Result types the renderer names, re-exported so UIs import only the contract. */
-export type { CopiedImage, DeletePlan, HubSearchPage, PullResult, PushResult, RawManifest };
+export type { CopiedImage, DeletePlan, HubSearchPage, PullResult, PushPlan, PushResult, RawManifest };
 
 export interface EngineListing {
   endpoints: EngineEndpoint[];
@@ -137,6 +138,11 @@ export const procedures = {
   ),
   'images.prune': task<PruneResult>()(z.object({ engineId }).strict(), () => 'Remove dangling images'),
 
+  /**
+   * What a push of `image` to `target` would do, checked before it starts: may the stored login
+   * push there, does the tag exist with another image, which layers the registry has already.
+   */
+  'images.pushPlan': call<PushPlan>()(z.object({ engineId, image: imageRef, target: reference }).strict()),
   /** `docker push`: the image is tagged as `target` for the push and untagged after it. */
   'images.push': task<PushResult>()(
     z.object({ engineId, image: imageRef, target: reference }).strict(),

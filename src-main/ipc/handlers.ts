@@ -13,6 +13,7 @@ import type { RemoveResult } from '../core/engine/types.js';
 import { CancelledError, type ErrorShape, StevedoreError, toErrorShape } from '../core/errors.js';
 import type { RegistrySession } from '../core/registry/session.js';
 import type { TaskContext, TaskRunner } from '../core/tasks/runner.js';
+import type { PushHistory } from '../core/transfer/push-history.js';
 import type { AppInfo } from './contract.js';
 import type { Handlers } from './dispatch.js';
 import { createRegistryHandlers } from './registry-handlers.js';
@@ -26,16 +27,23 @@ export interface HandlerDeps {
   registries: RegistrySession;
   tasks: TaskRunner;
   transport: AppInfo['transport'];
+  pushHistory: PushHistory;
 }
 
 /** Every procedure of the contract, over the engine and registry sessions and the task runner. */
-export function createHandlers({ session, registries, tasks, transport }: HandlerDeps): Handlers {
+export function createHandlers({
+  session,
+  registries,
+  tasks,
+  transport,
+  pushHistory,
+}: HandlerDeps): Handlers {
   const docker = async (engineId: string | undefined): Promise<Dockerode> =>
     (await session.resolve(engineId)).docker;
 
   return {
     ...createRegistryHandlers(registries),
-    ...createTransferHandlers(session, registries),
+    ...createTransferHandlers(session, registries, pushHistory),
     'app.info': async () => ({ version, transport, platform: process.platform }),
 
     'engines.list': () => session.listing(),

@@ -1,6 +1,7 @@
 import type Dockerode from 'dockerode';
+import { imageInspect } from '../core/engine/images.js';
 import { imagePull } from '../core/engine/pull.js';
-import { imagePush, type TransferOptions } from '../core/engine/push.js';
+import type { TransferOptions } from '../core/engine/push.js';
 import type { EngineSession } from '../core/engine/session.js';
 import { InvalidInputError } from '../core/errors.js';
 import { parsePlatform } from '../core/oci/platform.js';
@@ -10,14 +11,18 @@ import { copiedImage, copyDestination } from '../core/registry/copy-destination.
 import type { RegistrySession } from '../core/registry/session.js';
 import type { TaskContext } from '../core/tasks/runner.js';
 import type { TaskPart } from '../core/tasks/types.js';
+import type { PushHistory } from '../core/transfer/push-history.js';
+import { planPush } from '../core/transfer/push-plan.js';
+import { pushVerified } from '../core/transfer/verified-push.js';
 import type { Handlers } from './dispatch.js';
 
-type TransferProcedure = 'images.push' | 'images.pull' | 'registries.copy';
+type TransferProcedure = 'images.pushPlan' | 'images.push' | 'images.pull' | 'registries.copy';
 
 /** Push, pull (through the engine) and copy (registry to registry) as tasks with a bar per layer. */
 export function createTransferHandlers(
   session: EngineSession,
   registries: RegistrySession,
+  history: PushHistory,
 ): Pick<Handlers, TransferProcedure> {
   const docker = async (engineId: string | undefined): Promise<Dockerode> =>
     (await session.resolve(engineId)).docker;
@@ -29,9 +34,31 @@ export function createTransferHandlers(
   };
 
   return {
+    'images.pushPlan': async ({ engineId, image, target }) => {
+      const ref = pushTarget(target);
+      const [detail, credential] = await Promise.all([
+        imageInspect(await docker(engineId), image),
+        registries.credential(ref.domain),
+      ]);
+      return planPush({
+        image: detail,
+        target: ref,
+        client: registries.client(ref.domain),
+        username: credential ? (credential.username ?? 'token') : null,
+        pushedBefore: history.referencesOf(detail.id),
+      });
+    },
     'images.push': async ({ engineId, image, target }, task) => {
-      const ref = parseReference(target);
-      return imagePush(await docker(engineId), image, ref, await engineOptions(ref, task));
+      const ref = pushTarget(target);
+      const client = registries.client(ref.domain);
+      return pushVerified(
+        await docker(engineId),
+        image,
+        ref,
+        client,
+        await engineOptions(ref, task),
+        history,
+      );
     },
     'images.pull': async ({ engineId, reference }, task) => {
       const ref = parseReference(reference);
@@ -57,6 +84,15 @@ export function createTransferHandlers(
       return copiedImage(from, to, result.digest);
     },
   };
+}
+
+/** Pushes go to a tag: a digest cannot be pushed to, and saying so before anything starts helps. */
+function pushTarget(target: string): ImageRef {
+  const ref = parseReference(target);
+  if (ref.digest !== null) {
+    throw new InvalidInputError(`Push to a tag, not a digest: ${target} has a digest.`);
+  }
+  return ref;
 }
 
 /**

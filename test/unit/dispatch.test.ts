@@ -92,6 +92,7 @@ describe('tasks through dispatch', () => {
       registries: app.registries,
       tasks: app.tasks,
       transport: 'websocket',
+      pushHistory: app.pushHistory,
     });
     const dispatch = withWaitingRemove(app.tasks, handlers);
     const updates: string[] = [];

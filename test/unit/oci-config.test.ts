@@ -43,7 +43,7 @@ describe('parseImageConfig', () => {
             { created_by: 'COPY app /app', comment: 'buildkit' },
             'junk',
           ],
-          rootfs: { type: 'layers', diff_ids: [] },
+          rootfs: { type: 'layers', diff_ids: [`sha256:${'a'.repeat(64)}`, 5, `sha256:${'b'.repeat(64)}`] },
         }),
       ),
     );
@@ -58,6 +58,7 @@ describe('parseImageConfig', () => {
       cmd: [],
       workingDir: '/app',
       exposedPorts: ['53/udp', '8080/tcp'],
+      diffIds: [`sha256:${'a'.repeat(64)}`, `sha256:${'b'.repeat(64)}`],
       history: [
         { created: '2024-01-01T00:00:00Z', createdBy: 'ADD rootfs /', emptyLayer: false },
         { createdBy: 'ENV X=1', emptyLayer: true },

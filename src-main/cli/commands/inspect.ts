@@ -121,6 +121,7 @@ function configJson(config: ImageConfigInfo): ImageConfigInfo {
       comment: step.comment,
       emptyLayer: step.emptyLayer,
     })),
+    diffIds: config.diffIds,
   };
 }
 

@@ -1,14 +1,16 @@
 import type Dockerode from 'dockerode';
-import { credentialLookup, credentialStores } from '../../core/credentials/index.js';
-import type { Credential } from '../../core/credentials/types.js';
 import { openEngineSession } from '../../core/engine/open-session.js';
 import type { TransferOptions } from '../../core/engine/push.js';
-import { imagePush } from '../../core/engine/push.js';
 import { DOCKER_HUB_DOMAIN, type ImageRef, parseReference } from '../../core/reference/index.js';
+import type { RegistrySession } from '../../core/registry/session.js';
+import { appConfigDir } from '../../core/settings/store.js';
+import { PushHistory, pushHistoryFile } from '../../core/transfer/push-history.js';
+import { pushVerified } from '../../core/transfer/verified-push.js';
 import type { Command, CommandIo } from '../command.js';
 import { withCancelOnInterrupt } from '../interrupt.js';
 import { writeOut } from '../output.js';
 import { createProgressReporter } from '../progress.js';
+import { withRegistrySession } from '../registry-session.js';
 import { UsageError } from '../usage-error.js';
 
 export const pushCommand: Command = {
@@ -18,6 +20,7 @@ export const pushCommand: Command = {
     'Pushes an image of the engine to a registry, as docker push does, and prints the digest the',
     'registry stored. The image is tagged as the target for the push and untagged after it. The',
     "target defaults to the image's own name when that names a registry (host/repository:tag).",
+    'The digest is checked from both ends: the engine lists it and the registry serves it for the tag.',
     'Logins come from the docker config (and its credential helpers), as docker push reads them.',
     'Progress goes to stderr: redrawn bars on a terminal, a line per layer start and end elsewhere.',
     'Options:',
@@ -29,8 +32,9 @@ export const pushCommand: Command = {
   operands: { min: 1, max: 2 },
   async run(values, io, [image = '', targetInput]) {
     const target = parseReference(targetInput ?? ownRegistryName(image));
-    const result = await runTransfer(values, io, target, (docker, opts) =>
-      imagePush(docker, image, target, opts),
+    const history = await PushHistory.open(pushHistoryFile(appConfigDir(io.env)));
+    const result = await runTransfer(values, io, target, (docker, opts, registries) =>
+      pushVerified(docker, image, target, registries.client(target.domain), opts, history),
     );
     const text = values.json ? `${JSON.stringify(result, null, 2)}\n` : `${result.digest}\n`;
     await writeOut(io.stdout, text);
@@ -52,33 +56,36 @@ function ownRegistryName(image: string): string {
 
 /**
  * The part push and pull share: the engine from --engine, the login for the reference's registry
- * from the docker config, progress on stderr, and Ctrl+C cancelling the transfer (exit 1) rather
- * than killing the process mid-stream. A second Ctrl+C ends the process at once.
+ * (the docker config and its credential helpers, as docker push reads them), progress on stderr,
+ * and Ctrl+C cancelling the transfer (exit 1) rather than killing the process mid-stream. A
+ * second Ctrl+C ends the process at once.
  */
 export async function runTransfer<T>(
   values: Record<string, string | boolean | undefined>,
   io: CommandIo,
   ref: ImageRef,
-  work: (docker: Dockerode, opts: TransferOptions) => Promise<T>,
+  work: (docker: Dockerode, opts: TransferOptions, registries: RegistrySession) => Promise<T>,
 ): Promise<T> {
   const engine = values.engine as string | undefined;
   if (engine !== undefined && engine.trim() === '') throw new UsageError('--engine needs a name or a URL');
-  const auth = await loginFor(io, ref);
-  const { session } = await openEngineSession(io.env);
-  const progress = createProgressReporter(io.stderr, {
-    tty: (io.stderr as NodeJS.WriteStream).isTTY === true,
+  return withRegistrySession(io, async (registries) => {
+    const auth = await registries.credential(ref.domain);
+    const { session } = await openEngineSession(io.env);
+    const progress = createProgressReporter(io.stderr, {
+      tty: (io.stderr as NodeJS.WriteStream).isTTY === true,
+    });
+    try {
+      const { docker } = await session.resolve(engine);
+      return await withCancelOnInterrupt((signal) =>
+        work(
+          docker,
+          { signal, onProgress: (part) => progress.update(part), ...(auth ? { auth } : {}) },
+          registries,
+        ),
+      );
+    } finally {
+      progress.end();
+      await session.close();
+    }
   });
-  try {
-    const { docker } = await session.resolve(engine);
-    return await withCancelOnInterrupt((signal) =>
-      work(docker, { signal, onProgress: (part) => progress.update(part), ...(auth ? { auth } : {}) }),
-    );
-  } finally {
-    progress.end();
-    await session.close();
-  }
-}
-
-async function loginFor(io: CommandIo, ref: ImageRef): Promise<Credential | undefined> {
-  return credentialLookup(credentialStores({ env: io.env }).ordered)(ref.domain);
 }

@@ -25,6 +25,8 @@ export interface ImageConfig {
   /** `80/tcp`, `53/udp`, sorted. */
   exposedPorts: string[];
   history: HistoryStep[];
+  /** `rootfs.diff_ids`: the `sha256:` of each layer uncompressed, base first (the engine's layer names). */
+  diffIds: string[];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -56,6 +58,7 @@ export function parseImageConfig(bytes: Uint8Array): ImageConfig {
     ...optionalText(run, 'User', 'user'),
     exposedPorts: isObject(run.ExposedPorts) ? Object.keys(run.ExposedPorts).sort() : [],
     history: Array.isArray(document.history) ? document.history.filter(isObject).map(historyStep) : [],
+    diffIds: isObject(document.rootfs) ? strings(document.rootfs.diff_ids) : [],
   };
 }
 

@@ -237,7 +237,7 @@ function checkCommitted(host: string, repo: string, digest: string, response: Re
 }
 
 /** Ends an upload session we will not finish, so the registry does not keep it. Never throws. */
-async function cancelUpload(ctx: ClientContext, repo: string, location: UploadLocation): Promise<void> {
+export async function cancelUpload(ctx: ClientContext, repo: string, location: UploadLocation): Promise<void> {
   try {
     const response = await ctx.transport.request({
       method: 'DELETE',

@@ -17,6 +17,7 @@ import {
   manifestGet,
   manifestHead,
 } from './manifests.js';
+import { pushAccess } from './push-access.js';
 import { type ReferrersOptions, referrersList } from './referrers.js';
 import { type TagPagesOptions, tagList, tagPages } from './tags.js';
 
@@ -98,6 +99,11 @@ export class RegistryClient {
   /** Links a blob of `fromRepo` (same registry) into `repo`; false when the registry would not. */
   blobMount(repo: string, digest: string, fromRepo: string, signal?: AbortSignal): Promise<boolean> {
     return blobMount(this.ctx, repo, digest, fromRepo, signal);
+  }
+
+  /** Resolves when the current login may push to `repo` (an upload session is opened and cancelled). */
+  pushAccess(repo: string, signal?: AbortSignal): Promise<void> {
+    return pushAccess(this.ctx, repo, signal);
   }
 
   /** Uploads `size` bytes from `source` as the blob `digest` (streamed; see blobUpload). */
