@@ -1,6 +1,7 @@
 import { Box, NavLink, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useSettingsShortcut } from '../features/settings/use-settings-shortcut.js';
+import { TransferDialogs } from '../features/transfers/TransferDialogs.js';
 import { Header } from './Header.js';
 import { navItems } from './nav.js';
 
@@ -45,6 +46,7 @@ export function Shell() {
           <View />
         </Box>
       </Box>
+      <TransferDialogs />
     </Box>
   );
 }

@@ -15,7 +15,11 @@ export function subscribeToEvents(client: Client, store: AppStore): () => void {
       if (active === undefined || active === engineId) refresh();
     }),
     client.on('engine.status', (status) => store.getState().receiveEngineStatus(status)),
-    client.on('task.updated', (snapshot) => store.getState().receiveTask(snapshot)),
+    client.on('task.updated', (snapshot) => {
+      const state = store.getState();
+      state.receiveTask(snapshot);
+      if (snapshot.state !== 'running') state.transferEnded(snapshot);
+    }),
   ];
   return () => {
     refresh.cancel();

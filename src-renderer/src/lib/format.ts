@@ -21,6 +21,17 @@ export function formatBytes(bytes: number): string {
   return `${Number(value.toFixed(digits))} ${SIZE_UNITS[unit]}`;
 }
 
+/** `1.5 MB/s`; nothing while the speed is unknown. */
+export function formatSpeed(bytesPerSecond: number | undefined): string {
+  if (bytesPerSecond === undefined || !Number.isFinite(bytesPerSecond) || bytesPerSecond < 0) return '';
+  return `${formatBytes(bytesPerSecond)}/s`;
+}
+
+/** `1.2 MB / 3.4 MB`, or what is done alone while the total is unknown. */
+export function formatBytesOf(current: number, total: number | undefined): string {
+  return total === undefined ? formatBytes(current) : `${formatBytes(current)} / ${formatBytes(total)}`;
+}
+
 const RELATIVE_STEPS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ['second', 60],
   ['minute', 60],

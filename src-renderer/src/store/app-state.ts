@@ -9,8 +9,9 @@ import type { ImagesSlice } from '../features/images/images-slice.js';
 import type { UiSlice } from '../features/images/ui-slice.js';
 import type { RegistriesState } from '../features/registries/registries-state.js';
 import type { TasksSlice } from '../features/tasks/tasks-slice.js';
+import type { TransfersSlice } from '../features/transfers/transfers-slice.js';
 
-export type AppState = EngineSlice & ImagesSlice & UiSlice & TasksSlice & RegistriesState;
+export type AppState = EngineSlice & ImagesSlice & UiSlice & TasksSlice & RegistriesState & TransfersSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** A slice gets the store's set/get and the client its actions call; it returns its state and actions. */

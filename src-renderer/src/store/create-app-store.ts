@@ -5,6 +5,7 @@ import { createImagesSlice } from '../features/images/images-slice.js';
 import { createUiSlice } from '../features/images/ui-slice.js';
 import { createRegistriesState } from '../features/registries/registries-state.js';
 import { createTasksSlice } from '../features/tasks/tasks-slice.js';
+import { createTransfersSlice } from '../features/transfers/transfers-slice.js';
 import type { AppState, AppStore } from './app-state.js';
 
 /** A fresh store over a client: one per app, one per test. */
@@ -15,5 +16,6 @@ export function createAppStore(client: Client): AppStore {
     ...createUiSlice(set, get, client),
     ...createTasksSlice(set, get, client),
     ...createRegistriesState(set, get, client),
+    ...createTransfersSlice(set, get, client),
   }));
 }

@@ -183,6 +183,17 @@ export const IconDownload = (props: IconProps) => (
     <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />
   </Svg>
 );
+export const IconUpload = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M12 16V5M7 10l5-5 5 5M5 20h14" />
+  </Svg>
+);
+export const IconTransfer = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M4 8h14M14 4l4 4-4 4" />
+    <path d="M20 16H6M10 12l-4 4 4 4" />
+  </Svg>
+);
 export const IconStop = (props: IconProps) => (
   <Svg {...props}>
     <rect x="6" y="6" width="12" height="12" rx="1.5" />

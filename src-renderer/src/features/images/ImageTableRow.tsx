@@ -3,6 +3,7 @@ import { type MouseEvent, memo } from 'react';
 import tableClasses from '../../ui/VirtualTable.module.css';
 import type { ImageTableRow as Row } from './ImagesTable.js';
 import { gridTemplate } from './image-columns.js';
+import { startImageDrag } from './image-drag.js';
 
 export const ROW_HEIGHT = 28;
 
@@ -34,6 +35,7 @@ export const ImageTableRow = memo(function ImageTableRow({
       data-testid="image-row"
       data-image-id={row.original.id}
       data-ref={row.original.ref}
+      data-key={row.id}
       data-selected={selected || undefined}
       data-cursor={cursor || undefined}
       style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)`, gridTemplateColumns: gridTemplate }}
@@ -43,6 +45,9 @@ export const ImageTableRow = memo(function ImageTableRow({
       }}
       onClick={(event) => onClick(row.id, event)}
       onDoubleClick={() => onOpen(row.id)}
+      // Dropped on a registry in the navigation, the row opens the push dialog there.
+      draggable
+      onDragStart={(event) => startImageDrag(event.dataTransfer, row.original)}
     >
       {row.getAllCells().map((cell) => (
         <td key={cell.id} className={tableClasses.cell} data-align={cell.column.columnDef.meta?.align}>

@@ -1,10 +1,11 @@
 import { Text } from '@mantine/core';
 import type { Table } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type MouseEvent, useCallback, useEffect, useMemo, useRef } from 'react';
+import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApp, useAppStore } from '../../store/context.js';
 import { TableScroller } from '../../ui/TableScroller.js';
 import { useCursorInView } from '../../ui/use-cursor-in-view.js';
+import { ImageRowMenu } from './ImageRowMenu.js';
 import type { ImageTableRow as Row } from './ImagesTable.js';
 import classes from './ImagesTable.module.css';
 import { ImagesTableHeader } from './ImagesTableHeader.js';
@@ -65,6 +66,21 @@ export function ImagesTableBody({ table, rows, order, filtering }: Props) {
     },
     [store],
   );
+  // Right-click selects the row under the pointer (unless it is selected already), as file managers do.
+  const [menuRow, setMenuRow] = useState<ImageRow>();
+  const onContextMenu = (event: MouseEvent) => {
+    const key = (event.target as Element).closest('[data-key]')?.getAttribute('data-key');
+    const row = key ? rows.find((candidate) => candidate.id === key) : undefined;
+    if (!row) {
+      event.preventDefault();
+      return;
+    }
+    if (!store.getState().selection.selected.has(row.id)) {
+      store.getState().clickRow(row.id, { toggle: false, range: false }, orderRef.current);
+    }
+    setMenuRow(row.original);
+  };
+
   const onOpen = useCallback(
     (key: string) => {
       const imageId = rows.find((row) => row.id === key)?.original.id;
@@ -74,37 +90,39 @@ export function ImagesTableBody({ table, rows, order, filtering }: Props) {
   );
 
   return (
-    <TableScroller ref={scrollerRef} id={TABLE_ID} data-testid="image-table">
-      <table
-        className={classes.table}
-        aria-label="Images"
-        aria-rowcount={rows.length + 1}
-        style={{ height: virtualizer.getTotalSize() }}
-      >
-        <ImagesTableHeader table={table} />
-        <tbody className={classes.body} style={{ height: virtualizer.getTotalSize() - HEADER_HEIGHT }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index]!;
-            return (
-              <ImageTableRow
-                key={row.id}
-                row={row}
-                index={item.index}
-                start={item.start - HEADER_HEIGHT}
-                selected={selection.selected.has(row.id)}
-                cursor={row.id === selection.cursor}
-                onClick={onClick}
-                onOpen={onOpen}
-              />
-            );
-          })}
-        </tbody>
-      </table>
-      {rows.length === 0 && filtering && (
-        <Text size="sm" c="dimmed" ta="center" pt="xl" data-testid="images-no-match">
-          No image matches the filter.
-        </Text>
-      )}
-    </TableScroller>
+    <ImageRowMenu row={menuRow}>
+      <TableScroller ref={scrollerRef} id={TABLE_ID} data-testid="image-table" onContextMenu={onContextMenu}>
+        <table
+          className={classes.table}
+          aria-label="Images"
+          aria-rowcount={rows.length + 1}
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          <ImagesTableHeader table={table} />
+          <tbody className={classes.body} style={{ height: virtualizer.getTotalSize() - HEADER_HEIGHT }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index]!;
+              return (
+                <ImageTableRow
+                  key={row.id}
+                  row={row}
+                  index={item.index}
+                  start={item.start - HEADER_HEIGHT}
+                  selected={selection.selected.has(row.id)}
+                  cursor={row.id === selection.cursor}
+                  onClick={onClick}
+                  onOpen={onOpen}
+                />
+              );
+            })}
+          </tbody>
+        </table>
+        {rows.length === 0 && filtering && (
+          <Text size="sm" c="dimmed" ta="center" pt="xl" data-testid="images-no-match">
+            No image matches the filter.
+          </Text>
+        )}
+      </TableScroller>
+    </ImageRowMenu>
   );
 }

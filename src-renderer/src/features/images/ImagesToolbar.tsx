@@ -2,8 +2,9 @@ import { ActionIcon, Box, Button, Group, Title, Tooltip } from '@mantine/core';
 import { useMemo } from 'react';
 import { useApp, useAppStore } from '../../store/context.js';
 import { FilterInput } from '../../ui/FilterInput.js';
-import { IconBroom, IconRefresh, IconTag, IconTrash } from '../../ui/icons.js';
+import { IconBroom, IconDownload, IconRefresh, IconTag, IconTrash, IconUpload } from '../../ui/icons.js';
 import { imageRowsOf } from './image-rows.js';
+import { pushDialogFor } from './push-source.js';
 import { FILTER_INPUT_ID, focusTable } from './use-images-keys.js';
 
 /** Selected rows as the dialogs need them; read at click time, not subscribed. */
@@ -23,11 +24,16 @@ export function ImagesToolbar() {
   const danglingCount = useMemo(() => images.filter((image) => image.dangling).length, [images]);
   const openDialog = useApp((s) => s.openDialog);
   const fetchImages = useApp((s) => s.fetchImages);
+  const openTransfer = useApp((s) => s.openTransfer);
   const selectedRows = useSelectedRows();
 
   const tag = () => {
     const [row] = selectedRows();
     if (row) openDialog({ kind: 'tag', imageId: row.id, label: row.tagged ? row.ref : row.shortId });
+  };
+  const push = () => {
+    const [row] = selectedRows();
+    if (row) openTransfer(pushDialogFor(row));
   };
   const remove = () => {
     const rows = selectedRows();
@@ -57,6 +63,24 @@ export function ImagesToolbar() {
         onLeave={focusTable}
       />
       <Box style={{ flex: 1 }} />
+      <Button
+        variant="default"
+        leftSection={<IconDownload size={14} />}
+        onClick={() => openTransfer({ kind: 'pull' })}
+        data-testid="images-pull"
+      >
+        Pull…
+      </Button>
+      <Button
+        variant="default"
+        leftSection={<IconUpload size={14} />}
+        disabled={selectedCount !== 1}
+        onClick={push}
+        data-testid="images-push"
+        title="Push the selected image to a registry (P)"
+      >
+        Push…
+      </Button>
       <Button
         variant="default"
         leftSection={<IconTag size={14} />}

@@ -1,6 +1,8 @@
 import { type RefObject, useEffect, useRef } from 'react';
 import { useAppStore } from '../../store/context.js';
+import { modalOpen } from '../../store/modal-open.js';
 import type { ImageTableRow } from './ImagesTable.js';
+import { pushDialogFor } from './push-source.js';
 
 export const FILTER_INPUT_ID = 'image-filter';
 export const TABLE_ID = 'image-table';
@@ -22,7 +24,7 @@ export function focusTable() {
   document.getElementById(TABLE_ID)?.focus({ preventScroll: true });
 }
 
-type KeyAction = { kind: 'move'; delta: number } | { kind: 'open' | 'remove' | 'selectAll' };
+type KeyAction = { kind: 'move'; delta: number } | { kind: 'open' | 'remove' | 'selectAll' | 'push' };
 
 function keyAction(event: KeyboardEvent, pageSize: number): KeyAction | undefined {
   const mod = event.ctrlKey || event.metaKey;
@@ -49,6 +51,9 @@ function keyAction(event: KeyboardEvent, pageSize: number): KeyAction | undefine
     case 'a':
     case 'A':
       return mod ? { kind: 'selectAll' } : undefined;
+    case 'p':
+    case 'P':
+      return mod || event.altKey ? undefined : { kind: 'push' };
     default:
       return undefined;
   }
@@ -57,7 +62,7 @@ function keyAction(event: KeyboardEvent, pageSize: number): KeyAction | undefine
 /**
  * The images view's keyboard: `/` or Ctrl/Cmd+F to filter, ↑/↓ (Shift extends), PageUp/PageDown,
  * Home/End, Enter opens the detail, Delete asks to remove the selection, Ctrl/Cmd+A selects all,
- * Esc closes the detail. Dialogs and the tasks drawer own the keyboard while they are open.
+ * P pushes the image under the cursor, Esc closes the detail. Dialogs and the tasks drawer own the keyboard while they are open.
  */
 export function useImagesKeys(
   scrollerRef: RefObject<HTMLDivElement | null>,
@@ -72,7 +77,7 @@ export function useImagesKeys(
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const state = store.getState();
-      if (event.defaultPrevented || state.dialog || state.tasksOpen) return;
+      if (event.defaultPrevented || modalOpen(state)) return;
       const mod = event.ctrlKey || event.metaKey;
       if ((event.key === '/' && !isEditable(event.target)) || (mod && event.key.toLowerCase() === 'f')) {
         event.preventDefault();
@@ -103,6 +108,11 @@ export function useImagesKeys(
         case 'open': {
           const row = rows.find((candidate) => candidate.id === state.selection.cursor);
           if (row) state.openDetail(row.original.id);
+          break;
+        }
+        case 'push': {
+          const row = rows.find((candidate) => candidate.id === state.selection.cursor);
+          if (row) state.openTransfer(pushDialogFor(row.original));
           break;
         }
         case 'remove': {

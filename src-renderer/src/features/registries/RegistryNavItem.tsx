@@ -1,6 +1,9 @@
 import { ActionIcon, Box, Menu, NavLink, Tooltip } from '@mantine/core';
+import { type DragEvent, useState } from 'react';
 import type { RegistrySummary } from '../../../../src-main/core/registry/types.js';
+import { useApp } from '../../store/context.js';
 import { IconDots } from '../../ui/icons.js';
+import { carriesImage, droppedImage } from '../images/image-drag.js';
 import classes from './Registries.module.css';
 import { RegistryMenuItems } from './RegistryMenuItems.js';
 
@@ -24,9 +27,37 @@ export function LoginDot({ registry }: { registry: RegistrySummary }) {
   );
 }
 
+/** An image row dropped on a registry opens the push dialog with that registry chosen. */
+function useImageDrop(host: string) {
+  const openTransfer = useApp((s) => s.openTransfer);
+  const [over, setOver] = useState(false);
+  return {
+    over,
+    handlers: {
+      onDragOver: (event: DragEvent) => {
+        if (!carriesImage(event.dataTransfer)) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+        setOver(true);
+      },
+      onDragLeave: (event: DragEvent) => {
+        // Moving onto the item's own label or button is not leaving it.
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOver(false);
+      },
+      onDrop: (event: DragEvent) => {
+        setOver(false);
+        const image = droppedImage(event.dataTransfer);
+        if (!image) return;
+        event.preventDefault();
+        openTransfer({ kind: 'push', ...image, host });
+      },
+    },
+  };
+}
+
 /**
  * One registry in the left navigation: name, who we are there, a right-click menu and the same
- * menu behind ⋯ for the keyboard.
+ * menu behind ⋯ for the keyboard; an image row dropped on it is pushed there.
  */
 export function RegistryNavItem({
   registry,
@@ -38,6 +69,7 @@ export function RegistryNavItem({
   onOpen: () => void;
 }) {
   const who = registry.account?.username ?? 'anonymous';
+  const drop = useImageDrop(registry.host);
   return (
     <Menu position="bottom-start" withinPortal shadow="md" width={190}>
       <Menu.ContextMenu>
@@ -46,7 +78,9 @@ export function RegistryNavItem({
           data-testid="nav-registry"
           data-host={registry.host}
           data-active={active || undefined}
+          data-drop-target={drop.over || undefined}
           className={classes.item}
+          {...drop.handlers}
         >
           <NavLink
             label={registry.name}

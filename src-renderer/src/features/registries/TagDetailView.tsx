@@ -2,13 +2,15 @@ import { Box, Button, Center, CopyButton, Loader, Tabs } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import type { ImageInspection } from '../../../../src-main/core/registry/types.js';
 import { useApp, useAppStore } from '../../store/context.js';
+import { modalOpen } from '../../store/modal-open.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
-import { IconCheck, IconCopy, IconTrash } from '../../ui/icons.js';
+import { IconCheck, IconCopy, IconDownload, IconTransfer, IconTrash } from '../../ui/icons.js';
 import { ConfigTab } from './ConfigTab.js';
 import { HistoryTab } from './HistoryTab.js';
 import { LayersTab } from './LayersTab.js';
 import { inspectionKey } from './manifests-slice.js';
 import { OverviewTab } from './OverviewTab.js';
+import { platformName } from './PlatformChips.js';
 import { PullCommandMenu } from './PullCommandMenu.js';
 import { RawTab } from './RawTab.js';
 import { RegistryToolbar } from './RegistryToolbar.js';
@@ -30,7 +32,7 @@ function useEscapeGoesUp() {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const state = store.getState();
-      if (event.key !== 'Escape' || event.defaultPrevented || state.registryDialog || state.tasksOpen) return;
+      if (event.key !== 'Escape' || event.defaultPrevented || modalOpen(state)) return;
       const target = event.target;
       if (
         target instanceof HTMLElement &&
@@ -52,6 +54,8 @@ export function TagDetailView({ host, repository, tag }: { host: string; reposit
   const entry = useApp((s) => s.inspections[inspectionKey(reference, platform)]);
   const inspectManifest = useApp((s) => s.inspectManifest);
   const openDialog = useApp((s) => s.openRegistryDialog);
+  const openTransfer = useApp((s) => s.openTransfer);
+  const pullNow = useApp((s) => s.pullNow);
   useEscapeGoesUp();
 
   useEffect(() => {
@@ -73,6 +77,34 @@ export function TagDetailView({ host, repository, tag }: { host: string; reposit
       style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}
     >
       <RegistryToolbar host={host} repository={repository} tag={tag}>
+        <Button
+          variant="default"
+          leftSection={<IconDownload size={14} />}
+          onClick={() => void pullNow(reference)}
+          data-testid="tag-pull"
+          title="Pull this tag into the active engine"
+        >
+          Pull
+        </Button>
+        <Button
+          variant="default"
+          leftSection={<IconTransfer size={14} />}
+          disabled={!inspection}
+          onClick={() =>
+            inspection &&
+            openTransfer({
+              kind: 'copy',
+              host,
+              repository,
+              tag,
+              index: inspection.platforms.length > 0,
+              ...(inspection.platform ? { platform: platformName(inspection.platform) } : {}),
+            })
+          }
+          data-testid="tag-copy"
+        >
+          Copy to…
+        </Button>
         <PullCommandMenu repository={repositoryReference(host, repository)} tag={tag} digest={digest} />
         <CopyButton value={digest ?? ''} timeout={1200}>
           {({ copied, copy }) => (

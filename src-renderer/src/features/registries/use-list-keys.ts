@@ -1,5 +1,6 @@
 import { type RefObject, useEffect, useRef } from 'react';
 import { useAppStore } from '../../store/context.js';
+import { modalOpen } from '../../store/modal-open.js';
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -55,7 +56,7 @@ export function useListKeys(keys: ListKeys) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const state = store.getState();
-      if (event.defaultPrevented || state.registryDialog || state.tasksOpen) return;
+      if (event.defaultPrevented || modalOpen(state)) return;
       const { scrollerRef, filterId, count, pageSize, cursor, setCursor, open } = latest.current;
       const mod = event.ctrlKey || event.metaKey;
       if ((event.key === '/' && !isEditable(event.target)) || (mod && event.key.toLowerCase() === 'f')) {

@@ -19,7 +19,7 @@ export function TasksDrawer() {
     >
       {tasks.length === 0 ? (
         <Text size="sm" c="dimmed" data-testid="tasks-empty">
-          Nothing has run yet. Removals and prunes show their progress here.
+          Nothing has run yet. Pushes, pulls, copies, removals and prunes show their progress here.
         </Text>
       ) : (
         <Stack gap="xs">

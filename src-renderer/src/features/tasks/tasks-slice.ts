@@ -1,24 +1,29 @@
 /**
- * Long work (remove, prune, and later push/pull) as the main process reports it: the list at
- * start, then every `task.updated` snapshot, whole.
+ * Long work (remove, prune, push, pull, copy) as the main process reports it: the list at
+ * start, then every `task.updated` snapshot, whole; and the transfer speeds worked out from them.
  */
 
 import type { ErrorShape } from '../../../../src-main/core/errors.js';
 import type { TaskSnapshot } from '../../../../src-main/core/tasks/types.js';
 import { errorShape } from '../../lib/errors.js';
 import type { SliceCreator } from '../../store/app-state.js';
+import { nextTaskSpeeds, type TaskSpeeds } from './transfer-speed.js';
 
 export interface TasksSlice {
   tasks: Readonly<Record<string, TaskSnapshot>>;
   tasksError: ErrorShape | undefined;
+  /** Running byte transfers only: a task's entry goes when it ends. */
+  taskSpeeds: Readonly<Record<string, TaskSpeeds>>;
   loadTasks: () => Promise<void>;
-  receiveTask: (snapshot: TaskSnapshot) => void;
+  /** `at` is when the snapshot arrived (ms): the speeds are measured between arrivals. */
+  receiveTask: (snapshot: TaskSnapshot, at?: number) => void;
   cancelTask: (taskId: string) => Promise<void>;
 }
 
 export const createTasksSlice: SliceCreator<TasksSlice> = (set, _get, client) => ({
   tasks: {},
   tasksError: undefined,
+  taskSpeeds: {},
 
   loadTasks: async () => {
     try {
@@ -32,7 +37,15 @@ export const createTasksSlice: SliceCreator<TasksSlice> = (set, _get, client) =>
     }
   },
 
-  receiveTask: (snapshot) => set((state) => ({ tasks: { ...state.tasks, [snapshot.id]: snapshot } })),
+  receiveTask: (snapshot, at = Date.now()) =>
+    set((state) => {
+      const { [snapshot.id]: previous, ...others } = state.taskSpeeds;
+      const speeds = nextTaskSpeeds(previous, snapshot, at);
+      return {
+        tasks: { ...state.tasks, [snapshot.id]: snapshot },
+        taskSpeeds: speeds ? { ...others, [snapshot.id]: speeds } : others,
+      };
+    }),
 
   cancelTask: async (taskId) => {
     try {
