@@ -60,6 +60,7 @@ export interface Tracked {
 
 /** How a blob ended, worded for the log: `exists` was skipped, `mounted` linked, `done` sent. */
 export function endWord(part: TaskPart, sentBytes: boolean): string {
+  if (part.outcome === 'mounted') return 'mounted';
   if (part.state === 'skipped') return 'exists';
   if (part.state === 'failed') return 'failed';
   return sentBytes || part.total === 0 ? 'done' : 'mounted';

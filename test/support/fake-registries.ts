@@ -308,3 +308,71 @@ export async function startFakeForeignRealmRegistry(
   });
   return { host: fake.host, url: fake.url, stop: fake.stop, requests };
 }
+
+export interface FakeChunkOnlyRegistry extends FakeServer {
+  /** Upload PUTs that carried the blob and were refused. */
+  refused: string[];
+  /** The body size of every PATCH, per upload session path. */
+  chunks: Map<string, number[]>;
+}
+
+/**
+ * A proxy in front of a real registry that takes blobs in PATCH chunks only, as a registry behind
+ * a request-size limit does (no registry here refuses a whole blob in one PUT): a PUT carrying the
+ * blob is answered `refuseStatus` (413 by default) at once, before its body is read, as nginx's
+ * `client_max_body_size` does. With `minChunkLength` it announces
+ * `OCI-Chunk-Min-Length` when an upload starts and refuses (416) a chunk after a shorter one.
+ */
+export async function startFakeChunkOnlyRegistry(opts: {
+  upstream: string;
+  refuseStatus?: number;
+  minChunkLength?: number;
+}): Promise<FakeChunkOnlyRegistry> {
+  const refused: string[] = [];
+  const chunks = new Map<string, number[]>();
+  const uploads = /^\/v2\/.+\/blobs\/uploads\/(.+)$/;
+  const fake = await listen(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://fake').pathname;
+    const session = uploads.exec(path)?.[1];
+    const carriesBody =
+      Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (req.method === 'PUT' && session !== undefined && carriesBody) {
+      refused.push(path);
+      // Answered before the body is read, which is then drained ("lingering close"): closing at
+      // once would reset the connection under the client's feet, and it would never read the answer.
+      req.resume();
+      res.writeHead(opts.refuseStatus ?? 413, { 'content-type': 'application/json' });
+      res.end(specError('SIZE_INVALID', 'request body too large: send the blob in chunks (fake)'));
+      return;
+    }
+    if (req.method === 'PATCH' && session !== undefined) {
+      const sizes = chunks.get(path) ?? [];
+      const previous = sizes.at(-1);
+      if (opts.minChunkLength !== undefined && previous !== undefined && previous < opts.minChunkLength) {
+        await readAll(req);
+        res.writeHead(416, { 'content-type': 'application/json' });
+        res.end(
+          specError('BLOB_UPLOAD_INVALID', 'only the last chunk may be shorter than the minimum (fake)'),
+        );
+        return;
+      }
+      sizes.push(Number(req.headers['content-length'] ?? 0));
+      // The registry names the session anew in each Location: the next chunk comes there.
+      const reply = await forward(opts.upstream, req);
+      const next = headerOf(reply.headers.location);
+      if (next !== undefined) chunks.set(new URL(next, 'http://fake').pathname, sizes);
+      chunks.set(path, sizes);
+      return send(res, reply, false);
+    }
+    const reply = await forward(opts.upstream, req);
+    if (req.method === 'POST' && opts.minChunkLength !== undefined && reply.status === 202) {
+      reply.headers['oci-chunk-min-length'] = String(opts.minChunkLength);
+    }
+    send(res, reply, req.method === 'HEAD');
+  });
+  return { host: fake.host, url: fake.url, stop: fake.stop, refused, chunks };
+}
+
+function headerOf(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,6 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { get as httpGet } from 'node:http';
 import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,12 @@ export interface Registry {
   host: string;
   /** `http://127.0.0.1:PORT` (`https://` with `tls`). */
   url: string;
+  /** Ends the registry and deletes its storage. */
   stop(): Promise<void>;
+  /** SIGKILLs the registry, as a crash or a power cut would: no goodbye, storage kept. */
+  kill(): Promise<void>;
+  /** Starts it again (after kill) on the same port with the same storage and configuration. */
+  start(): Promise<void>;
 }
 
 export interface RegistryOptions {
@@ -25,11 +30,18 @@ export interface RegistryOptions {
   tls?: { certPem: string; keyPem: string };
   /** Turn manifest deletion off, as many registries have it (default: on). */
   deleteDisabled?: boolean;
+  /**
+   * Keep the storage on a tmpfs of this size (`16m`): a disk that fills up. Needs root (mount);
+   * unmounted by stop().
+   */
+  storageLimit?: string;
 }
 
 const READY_MS = 15_000;
 const STOP_GRACE_MS = 10_000;
 const PORT_ATTEMPTS = 3;
+
+const run = promisify(execFile);
 
 /**
  * A real CNCF distribution registry (`docker-registry serve`) on a free loopback port, with its
@@ -37,27 +49,86 @@ const PORT_ATTEMPTS = 3;
  */
 export async function startRegistry(opts: RegistryOptions = {}): Promise<Registry> {
   const dir = await mkdtemp(join(tmpdir(), 'stevedore-registry-'));
+  const data = join(dir, 'data');
+  let mounted = false;
   try {
+    await mkdir(data);
+    if (opts.storageLimit) {
+      await run('mount', ['-t', 'tmpfs', '-o', `size=${opts.storageLimit}`, 'tmpfs', data]);
+      mounted = true;
+    }
     const auth = opts.htpasswd ? await writeHtpasswd(dir, opts.htpasswd) : tokenAuth(opts.token);
     const tls = opts.tls ? await writeTls(dir, opts.tls) : undefined;
+    const settings = { dir, data, auth, tls, deletable: !opts.deleteDisabled };
     // The port is free when freePort() returns but another process may take it first: retry.
     let lastError: unknown;
     for (let attempt = 0; attempt < PORT_ATTEMPTS; attempt += 1) {
+      const port = await freePort();
       try {
-        return await launch(dir, await freePort(), auth, tls, !opts.deleteDisabled);
+        const config = await writeConfig(settings, port);
+        const launched = await launch(config, port, settings);
+        return registryHandle(launched, config, port, settings, () => removeStorage(dir, data, mounted));
       } catch (error) {
         lastError = error;
       }
     }
     throw lastError;
   } catch (error) {
-    await rm(dir, { recursive: true, force: true });
+    await removeStorage(dir, data, mounted);
     throw error;
   }
 }
 
+interface Settings {
+  dir: string;
+  data: string;
+  auth: object | undefined;
+  tls: { certificate: string; key: string; ca: string } | undefined;
+  deletable: boolean;
+}
+
+/** One running `docker-registry` process. */
+interface RegistryProcess {
+  /** SIGTERM, then SIGKILL after a grace period; resolves once it exited. */
+  stop(): Promise<void>;
+  kill(): Promise<void>;
+}
+
+function registryHandle(
+  first: RegistryProcess,
+  config: string,
+  port: number,
+  settings: Settings,
+  removeFiles: () => Promise<void>,
+): Registry {
+  const host = `127.0.0.1:${port}`;
+  let current: RegistryProcess | undefined = first;
+  return {
+    host,
+    url: `${settings.tls ? 'https' : 'http'}://${host}`,
+    async stop() {
+      await current?.stop();
+      current = undefined;
+      await removeFiles();
+    },
+    async kill() {
+      await current?.kill();
+      current = undefined;
+    },
+    async start() {
+      if (current) throw new Error(`the registry on ${host} is running: kill() it first`);
+      current = await launch(config, port, settings);
+    },
+  };
+}
+
+async function removeStorage(dir: string, data: string, mounted: boolean): Promise<void> {
+  if (mounted) await run('umount', [data]).catch(() => run('umount', ['-l', data]));
+  await rm(dir, { recursive: true, force: true });
+}
+
 async function writeHtpasswd(dir: string, credentials: { user: string; password: string }) {
-  const { stdout } = await promisify(execFile)('htpasswd', ['-Bbn', credentials.user, credentials.password]);
+  const { stdout } = await run('htpasswd', ['-Bbn', credentials.user, credentials.password]);
   const path = join(dir, 'htpasswd');
   await writeFile(path, stdout);
   return { htpasswd: { realm: 'stevedore-test', path } };
@@ -77,29 +148,31 @@ async function writeTls(dir: string, tls: NonNullable<RegistryOptions['tls']>) {
   return { certificate, key, ca: tls.certPem };
 }
 
-async function launch(
-  dir: string,
-  port: number,
-  auth: object | undefined,
-  tls: { certificate: string; key: string; ca: string } | undefined,
-  deletable: boolean,
-): Promise<Registry> {
-  const host = `127.0.0.1:${port}`;
-  const url = `${tls ? 'https' : 'http'}://${host}`;
+async function writeConfig(settings: Settings, port: number): Promise<string> {
+  const { dir, data, auth, tls, deletable } = settings;
   const config = join(dir, `config-${port}.yml`);
-  const log = join(dir, 'registry.log');
   // YAML is a superset of JSON: no YAML writer needed.
   await writeFile(
     config,
     JSON.stringify({
       version: '0.1',
       log: { level: 'warn' },
-      storage: { filesystem: { rootdirectory: join(dir, 'data') }, delete: { enabled: deletable } },
-      http: { addr: host, ...(tls ? { tls: { certificate: tls.certificate, key: tls.key } } : {}) },
+      storage: { filesystem: { rootdirectory: data }, delete: { enabled: deletable } },
+      http: {
+        addr: `127.0.0.1:${port}`,
+        // A fixed secret: upload sessions begun before a restart stay valid after it.
+        secret: `stevedore-test-${port}`,
+        ...(tls ? { tls: { certificate: tls.certificate, key: tls.key } } : {}),
+      },
       ...(auth ? { auth } : {}),
     }),
   );
+  return config;
+}
 
+async function launch(config: string, port: number, settings: Settings): Promise<RegistryProcess> {
+  const url = `${settings.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  const log = join(settings.dir, 'registry.log');
   const logFd = openSync(log, 'a');
   let child: ChildProcess;
   try {
@@ -110,12 +183,13 @@ async function launch(
   const killOnExit = () => killGroup(child, 'SIGKILL');
   process.once('exit', killOnExit);
 
-  const stopChild = async () => {
+  const end = async (signal: NodeJS.Signals) => {
     process.removeListener('exit', killOnExit);
     if (child.exitCode !== null || child.signalCode !== null) return;
     const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    killGroup(child, 'SIGTERM');
-    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), STOP_GRACE_MS);
+    killGroup(child, signal);
+    const timer =
+      signal === 'SIGKILL' ? undefined : setTimeout(() => killGroup(child, 'SIGKILL'), STOP_GRACE_MS);
     await gone;
     clearTimeout(timer);
   };
@@ -132,20 +206,12 @@ async function launch(
   });
   exited.catch(() => {});
   try {
-    await Promise.race([waitUntilServing(`${url}/v2/`, log, tls?.ca), exited]);
+    await Promise.race([waitUntilServing(`${url}/v2/`, log, settings.tls?.ca), exited]);
   } catch (error) {
-    await stopChild();
+    await end('SIGTERM');
     throw error;
   }
-
-  return {
-    host,
-    url,
-    async stop() {
-      await stopChild();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  return { stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -156,7 +222,6 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
     // already gone
   }
 }
-
 /** Serving means GET /v2/ answers: 200 without auth, 401 with it. */
 async function waitUntilServing(url: string, log: string, ca?: string): Promise<void> {
   const deadline = Date.now() + READY_MS;

@@ -5,6 +5,7 @@ import { DOCKER_HUB_DOMAIN, type ImageRef } from '../reference/index.js';
 import type { TaskPart } from '../tasks/types.js';
 import { EngineError, toEngineError } from './errors.js';
 import { jsonLineParser } from './json-lines.js';
+import { engineRefusal, type TransferContext } from './registry-refusal.js';
 import type { EngineEndpoint } from './types.js';
 
 /** One line of the engine's push/pull progress stream (POST /images/{name}/push, /images/create). */
@@ -31,7 +32,10 @@ export interface DockerProgressParser {
   finish(): DockerProgressResult;
 }
 
+export { engineRefusal, type TransferContext } from './registry-refusal.js';
+
 type PartState = TaskPart['state'];
+type Outcome = NonNullable<TaskPart['outcome']>;
 
 /** Layer statuses as the engine words them (distribution/xfer); anything else is not about a layer. */
 const LAYER_STATES: Record<string, PartState> = {
@@ -49,15 +53,32 @@ const LAYER_STATES: Record<string, PartState> = {
   'Already exists': 'skipped',
 };
 
+/** What became of a layer, by the status that ended it. */
+const OUTCOMES: Record<string, Outcome> = {
+  Pushed: 'uploaded',
+  'Pull complete': 'downloaded',
+  'Layer already exists': 'exists',
+  'Already exists': 'exists',
+};
+
 const DIGEST_STATUS = /^Digest: (\S+:[a-f0-9]+)$/;
+/** The first line of a push names the repository, registry included: `[127.0.0.1:5000/team/app]`. */
+const PUSH_STATUS = /^The push refers to repository \[([^\]/]+)\/[^\]]+\]$/;
+/** `Retrying in 5 seconds`: the engine lost the registry and tries the layer again. */
+const RETRY_STATUS = /^Retrying in (\d+) seconds?$/;
 
 /**
  * Reads the JSON-lines progress of a push or pull into one TaskPart per layer (reported on every
  * change) and the image's digest. Chunks may end anywhere; lines that are not JSON are skipped.
+ * An `error` line becomes an EngineError worded with `context` (or what the stream told of it).
  */
-export function dockerProgressParser(onProgress?: (part: TaskPart) => void): DockerProgressParser {
+export function dockerProgressParser(
+  onProgress?: (part: TaskPart) => void,
+  context: TransferContext = {},
+): DockerProgressParser {
   const parts = new Map<string, TaskPart>();
   const result: DockerProgressResult = {};
+  const learned: TransferContext = { ...context };
   let failure: EngineError | undefined;
 
   const report = (part: TaskPart) => {
@@ -69,9 +90,12 @@ export function dockerProgressParser(onProgress?: (part: TaskPart) => void): Doc
     if (!value || typeof value !== 'object') return;
     const line = value as ProgressLine;
     if (line.error !== undefined || line.errorDetail !== undefined) {
-      failure ??= engineRefusal(line.errorDetail?.message ?? line.error ?? 'The engine failed');
+      failure ??= engineRefusal(line.errorDetail?.message ?? line.error ?? 'The engine failed', learned);
       for (const part of parts.values()) {
-        if (part.state === 'waiting' || part.state === 'running') report({ ...part, state: 'failed' });
+        // A layer the engine was about to retry is not retried any more: its label stops saying so.
+        if (part.state === 'waiting' || part.state === 'running') {
+          report({ ...part, label: `layer ${part.id}`, state: 'failed' });
+        }
       }
       return;
     }
@@ -83,20 +107,34 @@ export function dockerProgressParser(onProgress?: (part: TaskPart) => void): Doc
     const status = line.status ?? '';
     const digest = DIGEST_STATUS.exec(status)?.[1];
     if (digest) result.digest = digest;
+    learn(status);
     if (line.id) layerLine(line.id, status, line.progressDetail);
+  };
+
+  const learn = (status: string) => {
+    const pushed = PUSH_STATUS.exec(status)?.[1];
+    if (pushed !== undefined) {
+      learned.action ??= 'push';
+      // As the engine splits names: a first component with a dot or port, or localhost, is a registry.
+      learned.registry ??= /[.:]/.test(pushed) || pushed === 'localhost' ? pushed : 'docker.io';
+    } else if (status.startsWith('Pulling from ')) learned.action ??= 'pull';
   };
 
   const layerLine = (id: string, status: string, detail: ProgressLine['progressDetail']) => {
     // `Mounted from other/repo`: the registry linked the layer from another repository, nothing sent.
-    const state = status.startsWith('Mounted from') ? 'done' : LAYER_STATES[status];
+    const mounted = status.startsWith('Mounted from');
+    const retryIn = RETRY_STATUS.exec(status)?.[1];
+    const state = mounted ? 'done' : retryIn !== undefined ? 'waiting' : LAYER_STATES[status];
     if (state === undefined) return;
     const before = parts.get(id);
+    const outcome = mounted ? 'mounted' : OUTCOMES[status];
     const part: TaskPart = {
       id,
-      label: `layer ${id}`,
+      label: retryIn === undefined ? `layer ${id}` : `layer ${id} (retrying in ${retryIn} s)`,
       current: before?.current ?? 0,
       ...(before?.total === undefined ? {} : { total: before.total }),
       state,
+      ...(outcome ? { outcome } : {}),
     };
     if (state === 'running' && detail && typeof detail.current === 'number') {
       part.current = detail.current;
@@ -116,23 +154,6 @@ export function dockerProgressParser(onProgress?: (part: TaskPart) => void): Doc
       return { ...result };
     },
   };
-}
-
-/** The daemon's sentence, with a code for the registry's refusals the UI can act on (log in). */
-export function engineRefusal(message: string): EngineError {
-  const text = message.trim();
-  if (
-    /unauthorized|authentication required|no basic auth credentials|incorrect username or password/i.test(
-      text,
-    )
-  ) {
-    return new EngineError('UNAUTHORIZED', text);
-  }
-  if (/denied|forbidden/i.test(text)) return new EngineError('DENIED', text);
-  if (/not found|manifest unknown|does not exist|no such image/i.test(text)) {
-    return new EngineError('NOT_FOUND', text);
-  }
-  return new EngineError('ENGINE_ERROR', text);
 }
 
 /**
@@ -191,11 +212,16 @@ export function registryAuthConfig(
  * What a push or pull refused before its stream began (the registry answered the engine first):
  * docker-modem puts the daemon's sentence after `(HTTP code N) reason - `, which gets its code here.
  */
-export function transferRefusal(error: unknown, endpoint?: EngineEndpoint): EngineError {
+export function transferRefusal(
+  error: unknown,
+  endpoint?: EngineEndpoint,
+  context: TransferContext = {},
+): EngineError {
   const engineError = toEngineError(error, endpoint);
   if (!(error instanceof Error) || engineError.details === undefined) return engineError;
   const said = /^\(HTTP code \d+\) [^-]*- (.+)$/s.exec(error.message.trim())?.[1];
   if (said === undefined) return engineError;
-  const refusal = engineRefusal(said);
-  return new EngineError(refusal.code, refusal.message, engineError.details, { cause: error });
+  const refusal = engineRefusal(said, context);
+  const details = { ...(engineError.details as object), ...(refusal.details as object) };
+  return new EngineError(refusal.code, refusal.message, details, { cause: error });
 }

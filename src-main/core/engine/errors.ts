@@ -10,6 +10,9 @@ export type EngineErrorCode =
   // A registry refused the engine's push or pull: no or wrong credentials, or no access.
   | 'UNAUTHORIZED'
   | 'DENIED'
+  // The engine could not reach the registry, or the registry failed (a full disk, a crash).
+  | 'REGISTRY_UNREACHABLE'
+  | 'REGISTRY_ERROR'
   | 'TLS_ERROR'
   | 'TIMEOUT'
   | 'ENGINE_ERROR';

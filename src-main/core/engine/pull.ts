@@ -39,9 +39,10 @@ export async function imagePull(
     });
   } catch (error) {
     if (opts.signal?.aborted) throw new CancelledError();
-    throw transferRefusal(error, endpointOf(docker));
+    throw transferRefusal(error, endpointOf(docker), { registry: wanted.domain, action: 'pull' });
   }
-  const result = await readProgressStream(stream, dockerProgressParser(opts.onProgress), opts.signal);
+  const parser = dockerProgressParser(opts.onProgress, { registry: wanted.domain, action: 'pull' });
+  const result = await readProgressStream(stream, parser, opts.signal);
   const local = `${refFamiliar(wanted)}${wanted.digest ? `@${wanted.digest}` : `:${wanted.tag}`}`;
   const digest = result.digest ?? wanted.digest;
   if (!digest) throw new EngineError('ENGINE_ERROR', `The engine pulled ${local} but reported no digest.`);

@@ -59,9 +59,10 @@ export async function imagePush(
       });
     } catch (error) {
       if (opts.signal?.aborted) throw new CancelledError();
-      throw transferRefusal(error, endpoint);
+      throw transferRefusal(error, endpoint, { registry: target.domain, action: 'push' });
     }
-    const result = await readProgressStream(stream, dockerProgressParser(opts.onProgress), opts.signal);
+    const parser = dockerProgressParser(opts.onProgress, { registry: target.domain, action: 'push' });
+    const result = await readProgressStream(stream, parser, opts.signal);
     if (!result.digest) {
       throw new EngineError('ENGINE_ERROR', `The engine pushed ${targetName} but reported no digest.`);
     }

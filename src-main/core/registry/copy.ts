@@ -4,8 +4,10 @@ import type { Descriptor } from '../oci/descriptor.js';
 import { defaultPlatformEntry, selectPlatformEntry } from '../oci/index-platforms.js';
 import { parsePlatform } from '../oci/platform.js';
 import { DEFAULT_TAG, refString } from '../reference/index.js';
+import { DEFAULT_CHUNK_BYTES } from './client/blob-chunks.js';
 import type { FetchedManifest } from './client/manifests.js';
 import { mapConcurrent } from './concurrency.js';
+import { copyFailure } from './copy-errors.js';
 import type { BlobAction, CopiedBlob, CopyEndpoint, CopyOptions, CopyResult } from './copy-types.js';
 import { RegistryError } from './errors.js';
 
@@ -18,8 +20,10 @@ const DEFAULT_CONCURRENCY = 4;
  * (skipped when the destination has them, mounted when both are on one registry, else streamed
  * from source to destination, verified on the way), then manifests, children before their index,
  * byte for byte so digests are kept, the destination tag last of the image's own writes. Then the
- * image's signatures and referrers (cosign `.sig` tag, referrers API or tag schema) follow it.
- * A failure or a cancel leaves the destination tag untouched (blobs already sent stay, unreferenced).
+ * image's signatures and referrers (cosign `.sig` tag, referrers API or tag schema) follow it,
+ * and with `allPlatforms` those of each image of the index too (cosign signs each one).
+ * A failure or a cancel leaves the destination tag untouched (blobs already sent stay, unreferenced,
+ * so copying again sends only what is missing); its message says what to do next.
  */
 export async function imageCopy(
   src: CopyEndpoint,
@@ -32,7 +36,7 @@ export async function imageCopy(
     return await new Copier(src, dst, opts).run();
   } catch (error) {
     if (opts.signal?.aborted) throw new CancelledError();
-    throw error;
+    throw copyFailure(error, { source: src.client.host, destination: dst.client.host });
   }
 }
 
@@ -44,6 +48,8 @@ class Copier {
   private readonly warnings: string[] = [];
   private readonly signal: AbortSignal | undefined;
   private readonly mount: boolean;
+  /** The destination refused a blob in one PUT: send the others in chunks from the start. */
+  private chunked = false;
 
   constructor(
     private readonly src: CopyEndpoint,
@@ -62,8 +68,9 @@ class Copier {
     const root =
       top.manifest.kind === 'index' && !this.opts.allPlatforms ? await this.pickPlatform(top) : top;
     const target = this.destinationReference(root.digest);
-    await this.copyTree(root, target);
+    const children = await this.copyTree(root, target);
     await this.copyReferrers(root.digest);
+    for (const child of children) await this.copyReferrers(child.digest);
     const blobs = await Promise.all(this.blobs.values());
     return {
       digest: root.digest,
@@ -100,9 +107,10 @@ class Copier {
 
   /**
    * Everything `manifest` needs at the destination, then the manifest itself under `reference`:
-   * the blobs of it and of its children (any depth), the children by digest, it last.
+   * the blobs of it and of its children (any depth), the children by digest, it last. Resolves
+   * with the children written.
    */
-  private async copyTree(manifest: FetchedManifest, reference: string): Promise<void> {
+  private async copyTree(manifest: FetchedManifest, reference: string): Promise<FetchedManifest[]> {
     const children: FetchedManifest[] = [];
     const blobs: Descriptor[] = [];
     await this.gather(manifest, children, blobs);
@@ -114,6 +122,7 @@ class Copier {
     );
     for (const child of children) await this.put(child, child.digest);
     await this.put(manifest, reference);
+    return children;
   }
 
   private async gather(
@@ -155,10 +164,11 @@ class Copier {
   private async transferBlob(blob: Descriptor): Promise<CopiedBlob> {
     const { digest, size } = blob;
     const label = `${blob.mediaType.includes('config') ? 'config' : 'blob'} ${digest.slice(7, 19)}`;
-    const report = (state: 'running' | 'done' | 'skipped' | 'failed', current: number) =>
+    const report = (state: 'running' | 'failed', current: number) =>
       this.opts.onProgress?.({ id: digest, label, current, total: size, state });
     const finish = (action: BlobAction): CopiedBlob => {
-      report(action === 'exists' ? 'skipped' : 'done', size);
+      const state = action === 'exists' ? 'skipped' : 'done';
+      this.opts.onProgress?.({ id: digest, label, current: size, total: size, state, outcome: action });
       return { digest, size, action };
     };
     report('running', 0);
@@ -167,13 +177,21 @@ class Copier {
       if (this.mount && (await this.dst.client.blobMount(this.dstRepo, digest, this.srcRepo, this.signal))) {
         return finish('mounted');
       }
-      const { stream } = await this.src.client.blobStream(this.srcRepo, digest, {
-        size,
+      const open = async () =>
+        (
+          await this.src.client.blobStream(this.srcRepo, digest, {
+            size,
+            ...(this.signal ? { signal: this.signal } : {}),
+          })
+        ).stream;
+      const chunkSize = this.opts.chunkSize ?? (this.chunked ? DEFAULT_CHUNK_BYTES : undefined);
+      await this.dst.client.blobUpload(this.dstRepo, digest, size, await open(), {
         ...(this.signal ? { signal: this.signal } : {}),
-      });
-      await this.dst.client.blobUpload(this.dstRepo, digest, size, stream, {
-        ...(this.signal ? { signal: this.signal } : {}),
-        ...(this.opts.chunkSize ? { chunkSize: this.opts.chunkSize } : {}),
+        ...(chunkSize ? { chunkSize } : {}),
+        reopen: open,
+        onChunked: () => {
+          this.chunked = true;
+        },
         onBytes: (sent) => report('running', sent),
       });
       return finish('uploaded');

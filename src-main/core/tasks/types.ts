@@ -9,6 +9,12 @@ export interface TaskPart {
   current: number;
   total?: number;
   state: 'waiting' | 'running' | 'done' | 'failed' | 'skipped';
+  /**
+   * What became of a blob or layer that ended (`done` or `skipped`): its bytes were sent
+   * (`uploaded`, `downloaded`), the registry linked it from another repository (`mounted`), or
+   * the other side had it already (`exists`, the part is `skipped`).
+   */
+  outcome?: 'uploaded' | 'downloaded' | 'mounted' | 'exists';
 }
 
 export interface TaskProgress {

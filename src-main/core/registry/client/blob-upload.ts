@@ -4,6 +4,7 @@ import { CancelledError, InvalidInputError, StevedoreError } from '../../errors.
 import { parseDigest } from '../../reference/index.js';
 import { RegistryError } from '../errors.js';
 import type { RegistryRequest, RegistryResponse } from '../transport/types.js';
+import { chunkSizeFor, DEFAULT_CHUNK_BYTES, sendChunks } from './blob-chunks.js';
 import type { ClientContext } from './context.js';
 import { header } from './manifests.js';
 import { checkRepository, pullScope } from './names.js';
@@ -11,14 +12,31 @@ import { type UploadLocation, uploadLocation } from './upload-location.js';
 
 export interface BlobUploadOptions {
   signal?: AbortSignal;
-  /** Called with the bytes sent so far, as they go. */
+  /** Called with the bytes sent so far, as they go (from 0 again when the blob is sent again). */
   onBytes?: (sent: number) => void;
   /**
-   * Send the blob in PATCH chunks of this many bytes (for registries that refuse a monolithic PUT);
-   * each chunk is held in memory while it is sent. Default: one streamed PUT.
+   * Send the blob in PATCH chunks of (at least) this many bytes rather than in one streamed PUT;
+   * each chunk is held in memory while it is sent. Default: one PUT.
    */
   chunkSize?: number;
+  /**
+   * Opens the blob again from its first byte. With it, a registry that refuses the blob in one
+   * PUT (HTTP 405, 413 or 501: a body size limit, or chunked uploads only) gets it again in
+   * PATCH chunks; without it, that refusal is thrown.
+   */
+  reopen?: () => Promise<Readable>;
+  /**
+   * Called when the registry refused the blob in one PUT and it goes again in chunks: later
+   * uploads to that registry may as well be chunked from the start.
+   */
+  onChunked?: () => void;
 }
+
+/** Answers to a PUT carrying a whole blob that mean "not in one piece", not "not at all". */
+const MONOLITHIC_REFUSALS: ReadonlySet<number> = new Set([405, 413, 501]);
+
+/** The registry refused the blob in one request; it may take it in chunks. */
+export class MonolithicUploadRefused extends RegistryError {}
 
 /** How long cancelling an abandoned upload session may take. */
 const CANCEL_UPLOAD_MS = 5_000;
@@ -82,8 +100,9 @@ export async function blobMount(
 
 /**
  * Uploads a blob from `source`: `POST /v2/<repo>/blobs/uploads/`, then one streamed
- * `PUT <location>?digest=` with Content-Length (or PATCH chunks, then the PUT, with `chunkSize`).
- * The registry must answer 201 and name the digest we sent. On failure the upload session is
+ * `PUT <location>?digest=` with Content-Length, or PATCH chunks then an empty PUT (with
+ * `chunkSize`, or when the registry refused the single PUT and `reopen` can start over). The
+ * registry must answer 201 and name the digest we sent. On failure the upload session is
  * cancelled and the source destroyed; an error of the source (a blob that failed its digest on
  * the way) is what is thrown, since it is the cause.
  */
@@ -102,32 +121,55 @@ export async function blobUpload(
     source.destroy();
     throw error;
   }
+  if (opts.chunkSize !== undefined) {
+    return uploadSession(ctx, repo, digest, size, source, opts, opts.chunkSize);
+  }
+  try {
+    return await uploadSession(ctx, repo, digest, size, source, opts, undefined);
+  } catch (error) {
+    if (!(error instanceof MonolithicUploadRefused) || !opts.reopen) throw error;
+  }
+  opts.onChunked?.();
+  await uploadSession(ctx, repo, digest, size, await opts.reopen(), opts, DEFAULT_CHUNK_BYTES);
+}
+
+/** One upload session: in one PUT when `chunkSize` is undefined, else in PATCH chunks. */
+async function uploadSession(
+  ctx: ClientContext,
+  repo: string,
+  digest: string,
+  size: number,
+  source: Readable,
+  opts: BlobUploadOptions,
+  chunkSize: number | undefined,
+): Promise<void> {
+  const scopes = [pushScope(repo)];
+  const send = (req: RegistryRequest) => request(ctx, opts.signal, req);
   const counter = new CountingStream(opts.onBytes);
   const piped = pipeline(source, counter);
   // Awaited at the end or on failure; marked handled so an early source error is not "unhandled".
   piped.catch(() => {});
   let location: UploadLocation | undefined;
   try {
-    const started = await request(ctx, opts.signal, {
-      method: 'POST',
-      path: `/v2/${repo}/blobs/uploads/`,
-      scopes: [pushScope(repo)],
-    });
+    const started = await send({ method: 'POST', path: `/v2/${repo}/blobs/uploads/`, scopes });
     await started.dump();
     location = uploadLocation(started, ctx.host);
-    const finish = opts.chunkSize
-      ? await sendChunks(ctx, repo, location, counter, opts.chunkSize, opts.signal)
-      : { location, body: counter as Readable | Buffer };
-    const done = await request(ctx, opts.signal, {
+    const last =
+      chunkSize === undefined
+        ? location
+        : await sendChunks(ctx, send, location, counter, chunkSizeFor(chunkSize, started, ctx.host), scopes);
+    const done = await send({
       method: 'PUT',
-      path: finish.location.path,
-      query: { ...finish.location.query, digest },
+      path: last.path,
+      query: { ...last.query, digest },
       headers: {
         'content-type': 'application/octet-stream',
-        'content-length': String(opts.chunkSize ? 0 : size),
+        'content-length': String(chunkSize === undefined ? size : 0),
       },
-      body: finish.body,
-      scopes: [pushScope(repo)],
+      body: chunkSize === undefined ? counter : Buffer.alloc(0),
+      scopes,
+    }).catch((error: unknown) => {
+      throw chunkSize === undefined ? asMonolithicRefusal(error, ctx.host, repo) : error;
     });
     await done.dump();
     checkCommitted(ctx.host, repo, digest, done);
@@ -139,6 +181,16 @@ export async function blobUpload(
     if (opts.signal?.aborted) throw new CancelledError();
     throw (await sourceVerdict(piped)) ?? error;
   }
+}
+
+/** A refusal of the whole blob in one PUT, reworded; any other error as it is. */
+function asMonolithicRefusal(error: unknown, host: string, repo: string): unknown {
+  if (!(error instanceof RegistryError) || !MONOLITHIC_REFUSALS.has(error.status ?? 0)) return error;
+  return new MonolithicUploadRefused(
+    'UNSUPPORTED',
+    `${host} refused the blob in one request (HTTP ${error.status}): it may take blobs in chunks only.`,
+    { status: error.status, specCodes: error.specCodes, details: { host, repo }, cause: error },
+  );
 }
 
 function checkUpload(repo: string, digest: string, size: number, chunkSize: number | undefined): void {
@@ -158,69 +210,6 @@ async function request(
   return ctx.transport.request({ ...req, ...(signal ? { signal } : {}) });
 }
 
-/** PATCHes `counter` in chunks of `chunkSize` bytes; the final PUT then carries no body. */
-async function sendChunks(
-  ctx: ClientContext,
-  repo: string,
-  first: UploadLocation,
-  counter: Readable,
-  chunkSize: number,
-  signal: AbortSignal | undefined,
-): Promise<{ location: UploadLocation; body: Buffer }> {
-  let location = first;
-  let offset = 0;
-  for await (const chunk of rechunk(counter, chunkSize)) {
-    const response = await request(ctx, signal, {
-      method: 'PATCH',
-      path: location.path,
-      query: location.query,
-      headers: {
-        'content-type': 'application/octet-stream',
-        'content-range': `${offset}-${offset + chunk.length - 1}`,
-        'content-length': String(chunk.length),
-      },
-      body: chunk,
-      scopes: [pushScope(repo)],
-    });
-    await response.dump();
-    if (response.status !== 202) {
-      throw new RegistryError(
-        'PROTOCOL_ERROR',
-        `${ctx.host} answered a chunk with HTTP ${response.status}, not 202.`,
-        {
-          status: response.status,
-          details: { host: ctx.host },
-        },
-      );
-    }
-    location = uploadLocation(response, ctx.host);
-    offset += chunk.length;
-  }
-  return { location, body: Buffer.alloc(0) };
-}
-
-/** The stream's bytes in buffers of exactly `size` (the last one shorter). */
-async function* rechunk(stream: Readable, size: number): AsyncGenerator<Buffer> {
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  for await (const piece of stream) {
-    let rest = piece as Buffer;
-    while (pendingBytes + rest.length >= size) {
-      const take = size - pendingBytes;
-      pending.push(rest.subarray(0, take));
-      yield Buffer.concat(pending, size);
-      rest = rest.subarray(take);
-      pending = [];
-      pendingBytes = 0;
-    }
-    if (rest.length) {
-      pending.push(rest);
-      pendingBytes += rest.length;
-    }
-  }
-  if (pendingBytes) yield Buffer.concat(pending, pendingBytes);
-}
-
 function checkCommitted(host: string, repo: string, digest: string, response: RegistryResponse): void {
   const named = header(response.headers, 'docker-content-digest');
   if (response.status === 201 && (named === undefined || named === digest)) return;
@@ -237,7 +226,11 @@ function checkCommitted(host: string, repo: string, digest: string, response: Re
 }
 
 /** Ends an upload session we will not finish, so the registry does not keep it. Never throws. */
-export async function cancelUpload(ctx: ClientContext, repo: string, location: UploadLocation): Promise<void> {
+export async function cancelUpload(
+  ctx: ClientContext,
+  repo: string,
+  location: UploadLocation,
+): Promise<void> {
   try {
     const response = await ctx.transport.request({
       method: 'DELETE',
