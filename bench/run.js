@@ -1,10 +1,12 @@
 import * as bundleSize from './bundle-size.js';
 import * as cliStartup from './cli-startup.js';
 import * as imagesList from './images-list.js';
+import * as layersList from './layers-list.js';
 import * as registryCatalog from './registry-catalog.js';
 import * as registryCopy from './registry-copy.js';
 import * as registryFilterUi from './registry-filter-ui.js';
 import * as registryInspect from './registry-inspect.js';
+import * as registryPush from './registry-push.js';
 
 /** Runs every bench in turn, then prints one table; a failed bench fails the run but not the others. */
 const benches = [
@@ -15,6 +17,8 @@ const benches = [
   ['registry-inspect', registryInspect],
   ['registry-filter-ui', registryFilterUi],
   ['registry-copy', registryCopy],
+  ['registry-push', registryPush],
+  ['layers-list', layersList],
 ];
 
 const rows = [];

@@ -1,37 +1,49 @@
 import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/** Every owned process still running, so one signal stops them all before the bench exits. */
+const running = new Set();
+
+/**
+ * Ctrl-C (or SIGTERM) stops every owned process and removes its dir, then the signal is raised
+ * again so the bench ends as it would have. One handler for all: with one per process, the first
+ * to finish re-raised the signal and the others' temp dirs (a dockerd's: gigabytes) were left.
+ */
+function stopAllOnSignal(signal) {
+  process.off('SIGINT', stopAllOnSignal);
+  process.off('SIGTERM', stopAllOnSignal);
+  Promise.allSettled([...running].map((stop) => stop())).finally(() => process.kill(process.pid, signal));
+}
+
+function watchSignals() {
+  if (process.listeners('SIGINT').includes(stopAllOnSignal)) return;
+  process.on('SIGINT', stopAllOnSignal);
+  process.on('SIGTERM', stopAllOnSignal);
+}
+
 /**
  * A server process the bench started, and the temp dir it lives in: `stop()` sends SIGTERM, waits
- * up to `graceMs`, then SIGKILL, and removes the dir. A bench interrupted by Ctrl-C stops it too,
- * so nothing is left running.
+ * up to `graceMs`, then SIGKILL, and removes the dir; calling it again returns the same promise.
  */
 export function ownProcess(child, { dir, graceMs }) {
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    process.off('SIGINT', stopOnSignal);
-    process.off('SIGTERM', stopOnSignal);
-    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const gone = await Promise.race([exited, sleep(graceMs, undefined, { ref: false })]);
-      if (gone === undefined) {
-        child.kill('SIGKILL');
-        await exited;
+  let stopping;
+  const stop = () => {
+    stopping ??= (async () => {
+      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const gone = await Promise.race([exited, sleep(graceMs, undefined, { ref: false })]);
+        if (gone === undefined) {
+          child.kill('SIGKILL');
+          await exited;
+        }
       }
-    }
-    rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+      running.delete(stop);
+    })();
+    return stopping;
   };
-  const stopOnSignal = (signal) => {
-    stop().finally(() => process.kill(process.pid, signal));
-  };
-  process.once('SIGINT', stopOnSignal);
-  process.once('SIGTERM', stopOnSignal);
-  exited.then(() => {
-    process.off('SIGINT', stopOnSignal);
-    process.off('SIGTERM', stopOnSignal);
-  });
+  running.add(stop);
+  watchSignals();
   return { exited, stop };
 }

@@ -16,6 +16,8 @@ export interface ProgressOptions {
   tty: boolean;
   /** Milliseconds; a clock tests can set. */
   now?: () => number;
+  /** What a part's first plain line says is happening to it (default `copying`). */
+  verb?: string;
 }
 
 const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
@@ -70,10 +72,10 @@ export function endWord(part: TaskPart, sentBytes: boolean): string {
  * The plain line for `part` given what was known of it before (`undefined`: first seen), or
  * null when nothing is worth a line (bytes moving).
  */
-export function plainLine(part: TaskPart, before: Tracked | undefined): string | null {
+export function plainLine(part: TaskPart, before: Tracked | undefined, verb = 'copying'): string | null {
   const name = `${kindOf(part)} ${shortDigest(part.id)}`;
   if (!before && part.state === 'running') {
-    return `copying ${name}${part.total === undefined ? '' : ` (${formatBytes(part.total)})`}`;
+    return `${verb} ${name}${part.total === undefined ? '' : ` (${formatBytes(part.total)})`}`;
   }
   if (part.state === 'done' || part.state === 'skipped' || part.state === 'failed') {
     return `${name} ${endWord(part, before?.sentBytes ?? false)}`;
@@ -115,7 +117,7 @@ export function createProgressReporter(
   if (!opts.tty) {
     return {
       update(part) {
-        const line = plainLine(part, record(part));
+        const line = plainLine(part, record(part), opts.verb);
         if (line) stream.write(`${line}\n`);
       },
       end() {},

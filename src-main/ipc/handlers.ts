@@ -11,13 +11,17 @@ import {
 import type { EngineSession } from '../core/engine/session.js';
 import type { RemoveResult } from '../core/engine/types.js';
 import { CancelledError, type ErrorShape, StevedoreError, toErrorShape } from '../core/errors.js';
+import type { ListingCache } from '../core/layers/listing-cache.js';
 import type { RegistrySession } from '../core/registry/session.js';
 import type { TaskContext, TaskRunner } from '../core/tasks/runner.js';
 import type { PushHistory } from '../core/transfer/push-history.js';
+import type { TrustSession } from '../core/trust/trust-session.js';
 import type { AppInfo } from './contract.js';
 import type { Handlers } from './dispatch.js';
+import { createLayersHandlers } from './layers-handlers.js';
 import { createRegistryHandlers } from './registry-handlers.js';
 import { createTransferHandlers } from './transfer-handlers.js';
+import { createTrustHandlers } from './trust-handlers.js';
 
 /** Above this many images a removal reports counts only: a bar per image would flood every update. */
 const MAX_PARTS = 200;
@@ -28,6 +32,9 @@ export interface HandlerDeps {
   tasks: TaskRunner;
   transport: AppInfo['transport'];
   pushHistory: PushHistory;
+  trust: TrustSession;
+  /** Layer listings kept on disk; without one every scan reads the layers. */
+  layerListings?: ListingCache | undefined;
 }
 
 /** Every procedure of the contract, over the engine and registry sessions and the task runner. */
@@ -37,6 +44,8 @@ export function createHandlers({
   tasks,
   transport,
   pushHistory,
+  trust,
+  layerListings,
 }: HandlerDeps): Handlers {
   const docker = async (engineId: string | undefined): Promise<Dockerode> =>
     (await session.resolve(engineId)).docker;
@@ -44,6 +53,8 @@ export function createHandlers({
   return {
     ...createRegistryHandlers(registries),
     ...createTransferHandlers(session, registries, pushHistory),
+    ...createLayersHandlers({ session, registries, listings: layerListings }),
+    ...createTrustHandlers(trust),
     'app.info': async () => ({ version, transport, platform: process.platform }),
 
     'engines.list': () => session.listing(),
@@ -55,7 +66,11 @@ export function createHandlers({
       return null;
     },
 
-    'images.list': async ({ engineId }) => imagesList(await docker(engineId)),
+    'images.list': async ({ engineId }) =>
+      (await imagesList(await docker(engineId))).map((image) => {
+        const pushedTo = pushHistory.referencesOf(image.id);
+        return pushedTo.length > 0 ? { ...image, pushedTo } : image;
+      }),
     'images.inspect': async ({ engineId, image }) => imageInspect(await docker(engineId), image),
     'images.history': async ({ engineId, image }) => imageHistory(await docker(engineId), image),
     'images.tag': async ({ engineId, image, target }) => {

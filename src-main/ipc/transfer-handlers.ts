@@ -10,11 +10,11 @@ import { imageCopy } from '../core/registry/copy.js';
 import { copiedImage, copyDestination } from '../core/registry/copy-destination.js';
 import type { RegistrySession } from '../core/registry/session.js';
 import type { TaskContext } from '../core/tasks/runner.js';
-import type { TaskPart } from '../core/tasks/types.js';
 import type { PushHistory } from '../core/transfer/push-history.js';
 import { planPush } from '../core/transfer/push-plan.js';
 import { pushVerified } from '../core/transfer/verified-push.js';
 import type { Handlers } from './dispatch.js';
+import { partsProgress } from './task-progress.js';
 
 type TransferProcedure = 'images.pushPlan' | 'images.push' | 'images.pull' | 'registries.copy';
 
@@ -30,7 +30,7 @@ export function createTransferHandlers(
   /** The engine gets the login kept for the reference's registry, as `docker push` reads it. */
   const engineOptions = async (ref: ImageRef, task: TaskContext): Promise<TransferOptions> => {
     const auth = await registries.credential(ref.domain);
-    return { signal: task.signal, onProgress: progressOf(task), ...(auth ? { auth } : {}) };
+    return { signal: task.signal, onProgress: partsProgress(task), ...(auth ? { auth } : {}) };
   };
 
   return {
@@ -50,12 +50,11 @@ export function createTransferHandlers(
     },
     'images.push': async ({ engineId, image, target }, task) => {
       const ref = pushTarget(target);
-      const client = registries.client(ref.domain);
       return pushVerified(
         await docker(engineId),
         image,
         ref,
-        client,
+        async () => registries.client(ref.domain),
         await engineOptions(ref, task),
         history,
       );
@@ -78,7 +77,7 @@ export function createTransferHandlers(
           signal: task.signal,
           allPlatforms: allPlatforms ?? false,
           ...(platform === undefined ? {} : { platform }),
-          onProgress: progressOf(task),
+          onProgress: partsProgress(task),
         },
       );
       return copiedImage(from, to, result.digest);
@@ -93,24 +92,4 @@ function pushTarget(target: string): ImageRef {
     throw new InvalidInputError(`Push to a tag, not a digest: ${target} has a digest.`);
   }
   return ref;
-}
-
-/**
- * Each core part becomes a bar of the task, and the task's own bar is the bytes of every part
- * summed: parts whose size is not known yet add what they have done and nothing to the total.
- */
-function progressOf(task: TaskContext): (part: TaskPart) => void {
-  const parts = new Map<string, TaskPart>();
-  task.progress({ current: 0, unit: 'bytes' });
-  return (part) => {
-    parts.set(part.id, part);
-    task.part(part);
-    let current = 0;
-    let total = 0;
-    for (const p of parts.values()) {
-      current += p.current;
-      total += p.total ?? 0;
-    }
-    task.progress({ current, total, unit: 'bytes' });
-  };
 }

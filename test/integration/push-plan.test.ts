@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect } from '../../src-main/core/engine/connect.js';
 import { imageInspect, imageRemove } from '../../src-main/core/engine/images.js';
+import type { ImageSummary } from '../../src-main/core/engine/types.js';
 import { type App, createApp } from '../../src-main/ipc/app.js';
 import type { PushPlan, PushResult } from '../../src-main/ipc/contract.js';
 import { runTask as runAppTask, unwrap } from '../support/app-tasks.js';
@@ -97,6 +98,13 @@ describe('images.pushPlan on an open registry', () => {
       expect(layer.size).toBeGreaterThan(0);
     }
   }, 120_000);
+
+  it('the image list says where the image was pushed, though the engine forgot the tag it used', async () => {
+    const images = unwrap<ImageSummary[]>(await app.dispatch('images.list', {}));
+    const image = images.find((i) => i.id === imageId);
+    expect(image?.repoTags).toEqual([local]);
+    expect(image?.pushedTo).toEqual([`${registryHost}/plan-${run}/app@${await skopeoDigest(target, work)}`]);
+  });
 
   it('to another repository of the registry: the layers can be mounted from the pushed one', async () => {
     const result = await plan(`${registryHost}/plan-${run}/other:1.0`);

@@ -4,13 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { RegistryClient } from '../../src-main/core/registry/client/index.js';
 import { RegistryTransport } from '../../src-main/core/registry/transport/transport.js';
-import {
-  cosignSignatures,
-  dockerReference,
-  openReferrers,
-  signImage,
-} from '../../src-main/core/trust/cosign/index.js';
+import { cosignSignatures, dockerReference, signImage } from '../../src-main/core/trust/cosign/index.js';
 import { generateSigningKey, parsePublicKey, trustedKey } from '../../src-main/core/trust/keys/index.js';
+import { openReferrers } from '../../src-main/core/trust/referrers.js';
 import { trustStatus } from '../../src-main/core/trust/status.js';
 import { type PushedManifest, pushBlob, pushImage, pushManifest } from '../support/registry-content.js';
 import { p256 } from '../support/trust-certificates.js';

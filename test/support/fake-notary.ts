@@ -2,10 +2,10 @@ import { createHash, createPrivateKey, generateKeyPairSync, type KeyObject, sign
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  canonicalJson,
   keyId,
   type MetadataSource,
   NotaryError,
+  notaryCanonicalJson,
 } from '../../src-main/core/trust/notary/index.js';
 import { selfSignedCertificate } from './certificates.js';
 
@@ -104,7 +104,7 @@ function withId(tuf: FakeKey['tuf'], privateKey: KeyObject, method: FakeKey['met
 
 /** `{"signed":…,"signatures":[…]}` signed by `keys` over the canonical JSON, as notary signs. */
 export function signEnvelope(body: object, keys: FakeKey[]): Buffer {
-  const message = Buffer.from(canonicalJson(body), 'utf8');
+  const message = Buffer.from(notaryCanonicalJson(body), 'utf8');
   const signatures = keys.map((key) => {
     const options =
       key.method === 'ecdsa'

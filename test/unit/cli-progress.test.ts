@@ -56,6 +56,9 @@ describe('shortDigest', () => {
 describe('plainLine', () => {
   it('says when a blob starts, with its size, and is silent while bytes move', () => {
     expect(plainLine(part('running', 0), undefined)).toBe('copying blob sha256:ab12ab12ab12… (12.3 MB)');
+    expect(plainLine(part('running', 0), undefined, 'reading')).toBe(
+      'reading blob sha256:ab12ab12ab12… (12.3 MB)',
+    );
     const seen = { part: part('running', 0), startedAt: 0, sentBytes: false };
     expect(plainLine(part('running', 4096), seen)).toBeNull();
   });

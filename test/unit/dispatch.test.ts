@@ -93,6 +93,7 @@ describe('tasks through dispatch', () => {
       tasks: app.tasks,
       transport: 'websocket',
       pushHistory: app.pushHistory,
+      trust: app.trust,
     });
     const dispatch = withWaitingRemove(app.tasks, handlers);
     const updates: string[] = [];

@@ -14,12 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TrustMaterialError } from '../../src-main/core/trust/errors.js';
 import {
   encryptCosignKey,
   importSigningKey,
   keyHint,
   parsePublicKey,
-  TrustMaterialError,
   verifyWithKey,
 } from '../../src-main/core/trust/keys/index.js';
 

@@ -3,7 +3,8 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KeyStore, parsePublicKey, TrustMaterialError } from '../../src-main/core/trust/keys/index.js';
+import { TrustMaterialError } from '../../src-main/core/trust/errors.js';
+import { KeyStore, parsePublicKey } from '../../src-main/core/trust/keys/index.js';
 import { xorCipherForTests } from '../fixtures/credentials/xor-cipher.js';
 
 let dir: string;

@@ -1,30 +1,32 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  canonicalJson,
   canonicalKeyId,
   keyId,
   naturalCompare,
+  notaryCanonicalJson,
 } from '../../src-main/core/trust/notary/index.js';
 import { readKeys } from '../../src-main/core/trust/notary/keys.js';
 import { verifySignature } from '../../src-main/core/trust/notary/signatures.js';
 import { sampleFiles } from '../support/fake-notary.js';
 
-describe('canonicalJson (notary: github.com/docker/go/canonical/json)', () => {
+describe('notaryCanonicalJson (notary: github.com/docker/go/canonical/json)', () => {
   it('sorts keys by their UTF-8 bytes and writes no whitespace', () => {
     // UTF-16 order would put U+FF5E before U+1F600; UTF-8 bytes put it first too, but 'é' (C3 A9) after 'z'.
-    expect(canonicalJson({ z: 1, é: 2, a: [true, false, null], '😀': 3, '～': 4 })).toBe(
+    expect(notaryCanonicalJson({ z: 1, é: 2, a: [true, false, null], '😀': 3, '～': 4 })).toBe(
       '{"a":[true,false,null],"z":1,"é":2,"～":4,"😀":3}',
     );
   });
 
   it('escapes only quote and backslash (and U+2028/U+2029); control characters stay raw', () => {
-    expect(canonicalJson({ s: 'a"b\\c\n\t<&>\u2028\u2029' })).toBe('{"s":"a\\"b\\\\c\n\t<&>\\u2028\\u2029"}');
+    expect(notaryCanonicalJson({ s: 'a"b\\c\n\t<&>\u2028\u2029' })).toBe(
+      '{"s":"a\\"b\\\\c\n\t<&>\\u2028\\u2029"}',
+    );
   });
 
   it('writes integers only', () => {
-    expect(canonicalJson({ n: 1082, m: -3, zero: 0 })).toBe('{"m":-3,"n":1082,"zero":0}');
-    expect(() => canonicalJson({ n: 1.5 })).toThrow('1.5 is not an integer');
+    expect(notaryCanonicalJson({ n: 1082, m: -3, zero: 0 })).toBe('{"m":-3,"n":1082,"zero":0}');
+    expect(() => notaryCanonicalJson({ n: 1.5 })).toThrow('1.5 is not an integer');
   });
 
   it('reproduces what the sample keys were hashed from: their ids', () => {

@@ -46,9 +46,39 @@ export const COMMANDS: { name: string; summary: string; load(): Promise<Command>
     load: async () => (await import('./pull.js')).pullCommand,
   },
   {
+    name: 'layers',
+    summary: "Show an image's layers and the build step that made each, without pulling it",
+    load: async () => (await import('./layers.js')).layersCommand,
+  },
+  {
+    name: 'files',
+    summary: "List an image's files, merged or of one layer, without pulling it",
+    load: async () => (await import('./files.js')).filesCommand,
+  },
+  {
+    name: 'cat',
+    summary: 'Write a file of an image to stdout, checked against its layer digest',
+    load: async () => (await import('./cat.js')).catCommand,
+  },
+  {
+    name: 'diff',
+    summary: "Compare two images' files: added, removed, changed",
+    load: async () => (await import('./diff.js')).diffCommand,
+  },
+  {
     name: 'delete',
     summary: 'Delete a tag or digest from a registry (by digest)',
     load: async () => (await import('./delete.js')).deleteCommand,
+  },
+  {
+    name: 'trust',
+    summary: 'Show what signs an image in a registry (cosign, Notation, DCT) and whether it verifies',
+    load: async () => (await import('./trust.js')).trustCommand,
+  },
+  {
+    name: 'sign',
+    summary: 'Sign an image in a registry with a cosign-compatible key',
+    load: async () => (await import('./sign.js')).signCommand,
   },
   {
     name: 'login',

@@ -1,4 +1,5 @@
 import type Dockerode from 'dockerode';
+import { credentialLookup, credentialStores } from '../../core/credentials/index.js';
 import { openEngineSession } from '../../core/engine/open-session.js';
 import type { TransferOptions } from '../../core/engine/push.js';
 import { DOCKER_HUB_DOMAIN, type ImageRef, parseReference } from '../../core/reference/index.js';
@@ -10,7 +11,6 @@ import type { Command, CommandIo } from '../command.js';
 import { withCancelOnInterrupt } from '../interrupt.js';
 import { writeOut } from '../output.js';
 import { createProgressReporter } from '../progress.js';
-import { withRegistrySession } from '../registry-session.js';
 import { UsageError } from '../usage-error.js';
 
 export const pushCommand: Command = {
@@ -33,12 +33,30 @@ export const pushCommand: Command = {
   async run(values, io, [image = '', targetInput]) {
     const target = parseReference(targetInput ?? ownRegistryName(image));
     const history = await PushHistory.open(pushHistoryFile(appConfigDir(io.env)));
-    const result = await runTransfer(values, io, target, (docker, opts, registries) =>
-      pushVerified(docker, image, target, registries.client(target.domain), opts, history),
-    );
-    const text = values.json ? `${JSON.stringify(result, null, 2)}\n` : `${result.digest}\n`;
-    await writeOut(io.stdout, text);
-    return 0;
+    // The registry client (undici and all) is only needed to check the result: it loads while
+    // the engine pushes, not before the push starts.
+    let registries: Promise<RegistrySession> | undefined;
+    const openRegistries = () =>
+      (registries ??= import('../../core/registry/open-session.js').then(({ openRegistrySession }) =>
+        openRegistrySession({ env: io.env }),
+      ));
+    try {
+      const result = await runTransfer(values, io, target, (docker, opts) =>
+        pushVerified(
+          docker,
+          image,
+          target,
+          async () => (await openRegistries()).client(target.domain),
+          opts,
+          history,
+        ),
+      );
+      const text = values.json ? `${JSON.stringify(result, null, 2)}\n` : `${result.digest}\n`;
+      await writeOut(io.stdout, text);
+      return 0;
+    } finally {
+      if (registries) await (await registries.catch(() => undefined))?.close();
+    }
   },
 };
 
@@ -64,28 +82,22 @@ export async function runTransfer<T>(
   values: Record<string, string | boolean | undefined>,
   io: CommandIo,
   ref: ImageRef,
-  work: (docker: Dockerode, opts: TransferOptions, registries: RegistrySession) => Promise<T>,
+  work: (docker: Dockerode, opts: TransferOptions) => Promise<T>,
 ): Promise<T> {
   const engine = values.engine as string | undefined;
   if (engine !== undefined && engine.trim() === '') throw new UsageError('--engine needs a name or a URL');
-  return withRegistrySession(io, async (registries) => {
-    const auth = await registries.credential(ref.domain);
-    const { session } = await openEngineSession(io.env);
-    const progress = createProgressReporter(io.stderr, {
-      tty: (io.stderr as NodeJS.WriteStream).isTTY === true,
-    });
-    try {
-      const { docker } = await session.resolve(engine);
-      return await withCancelOnInterrupt((signal) =>
-        work(
-          docker,
-          { signal, onProgress: (part) => progress.update(part), ...(auth ? { auth } : {}) },
-          registries,
-        ),
-      );
-    } finally {
-      progress.end();
-      await session.close();
-    }
+  const auth = await credentialLookup(credentialStores({ env: io.env }).ordered)(ref.domain);
+  const { session } = await openEngineSession(io.env);
+  const progress = createProgressReporter(io.stderr, {
+    tty: (io.stderr as NodeJS.WriteStream).isTTY === true,
   });
+  try {
+    const { docker } = await session.resolve(engine);
+    return await withCancelOnInterrupt((signal) =>
+      work(docker, { signal, onProgress: (part) => progress.update(part), ...(auth ? { auth } : {}) }),
+    );
+  } finally {
+    progress.end();
+    await session.close();
+  }
 }

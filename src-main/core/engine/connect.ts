@@ -1,15 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { join } from 'node:path';
-import Dockerode from 'dockerode';
+import type Dockerode from 'dockerode';
 import { parseEngineUrl } from './engine-url.js';
 import { EngineError } from './errors.js';
+import { loadDockerode } from './lazy-dependencies.js';
 import type { EngineEndpoint } from './types.js';
 
 /** docker-modem takes an http(s) agent too; @types/dockerode does not list it. */
 type ModemOptions = Dockerode.DockerOptions & { agent?: Agent };
 
 const endpointByClient = new WeakMap<Dockerode, EngineEndpoint>();
+const DockerClient = loadDockerode();
 
 /**
  * A dockerode client for one endpoint. Nothing is dialled until the first request.
@@ -20,7 +22,7 @@ const endpointByClient = new WeakMap<Dockerode, EngineEndpoint>();
  */
 export function connect(endpoint: EngineEndpoint): Dockerode {
   const options = modemOptions(endpoint);
-  const docker = withoutDockerHost(() => new Dockerode(options));
+  const docker = withoutDockerHost(() => new DockerClient(options));
   endpointByClient.set(docker, endpoint);
   return docker;
 }

@@ -25,6 +25,11 @@ export interface ImageSummary {
   created: string;
   /** No tags at all: what `docker image prune` removes. */
   dangling: boolean;
+  /**
+   * `host/repository@digest` references the app pushed the image to, newest first (its push
+   * history: the engine forgets these with the tag a push used). Only the app's list sets it.
+   */
+  pushedTo?: string[];
 }
 
 export interface ImageDetail extends ImageSummary {

@@ -22,6 +22,40 @@ const userRegistrySchema = z.object({
     .optional(),
 });
 
+const PEM_MAX = 64 * 1024;
+const trustName = z.string().min(1).max(64);
+
+/**
+ * What the user trusts (Settings → Trust): cosign public keys, Notation trust stores (CA
+ * certificates), a Sigstore trusted root for keyless cosign, and notary servers per registry
+ * (DCT). Stored as the user gave them (PEM, JSON) and parsed when used. Signing keys and pinned
+ * DCT roots live in folders of their own (core/trust), not here.
+ */
+const trustSettingsSchema = z.object({
+  publicKeys: z.array(z.object({ name: trustName, pem: z.string().min(1).max(PEM_MAX) })).default([]),
+  trustStores: z.array(z.object({ name: trustName, pem: z.string().min(1).max(PEM_MAX) })).default([]),
+  sigstoreRoot: z
+    .object({
+      name: trustName,
+      json: z
+        .string()
+        .min(1)
+        .max(1024 * 1024),
+    })
+    .optional(),
+  notaryServers: z
+    .array(
+      z.object({
+        registry: z.string().min(1).max(300),
+        url: z.string().min(1).max(300),
+        caPem: z.string().max(PEM_MAX).optional(),
+      }),
+    )
+    .default([]),
+});
+
+export type TrustSettings = z.output<typeof trustSettingsSchema>;
+
 const windowSchema = z.object({
   // Negative on a monitor left of or above the primary one.
   x: z.number().int().optional(),
@@ -40,11 +74,19 @@ export const appSettingsSchema = z.object({
   registries: z.array(userRegistrySchema).default([]),
   theme: z.enum(['auto', 'light', 'dark']).default('auto'),
   window: windowSchema.optional(),
+  /** Absent in files written before trust existed: they load with nothing trusted. */
+  trust: trustSettingsSchema.default({ publicKeys: [], trustStores: [], notaryServers: [] }),
 });
 
 export type AppSettings = z.output<typeof appSettingsSchema>;
 
-export const defaultAppSettings: AppSettings = { version: 1, engines: [], registries: [], theme: 'auto' };
+export const defaultAppSettings: AppSettings = {
+  version: 1,
+  engines: [],
+  registries: [],
+  theme: 'auto',
+  trust: { publicKeys: [], trustStores: [], notaryServers: [] },
+};
 
 export function appSettingsFile(configDir: string): string {
   return join(configDir, 'settings.json');

@@ -11,17 +11,31 @@ import type { PushHistory } from './push-history.js';
  * (imagePush checks that), and the registry must serve that digest for the tag now. A push that
  * another one overtook, or a registry that stored something else, is not reported as success.
  * A verified push is remembered in `history`, when given.
+ *
+ * `registryClient` is asked for once the engine reports progress, so that whatever it loads or
+ * connects happens while the engine works rather than before the push starts.
  */
 export async function pushVerified(
   docker: Dockerode,
   image: string,
   target: ImageRef,
-  client: RegistryClient,
+  registryClient: () => Promise<RegistryClient>,
   opts: TransferOptions = {},
   history?: PushHistory,
 ): Promise<PushResult> {
   const imageId = history ? (await imageInspect(docker, image)).id : undefined;
-  const result = await imagePush(docker, image, target, opts);
+  let connecting: Promise<RegistryClient> | undefined;
+  const connect = () => {
+    connecting ??= registryClient();
+    return connecting;
+  };
+  const onProgress: TransferOptions['onProgress'] = (part) => {
+    // Started here, awaited below: a failure surfaces there, not as an unhandled rejection.
+    connect().catch(() => undefined);
+    opts.onProgress?.(part);
+  };
+  const result = await imagePush(docker, image, target, { ...opts, onProgress });
+  const client = await connect();
   const tag = target.tag ?? DEFAULT_TAG;
   const served = await client.manifestHead(target.path, tag, opts.signal);
   if (served.digest !== result.digest) {

@@ -30,6 +30,10 @@ export interface Signature {
   issuer?: string;
   /** ISO 8601, when the signature says when it was made. */
   signedAt: string | null;
+  /**
+   * Checked against a key or trust anchor the user configured; for DCT, also a root trusted on
+   * first use (as docker trusts it), which `reason` then says.
+   */
   verified: boolean;
   /**
    * Why `verified` is false, in words a user understands (never empty then); or, when it is
@@ -44,6 +48,14 @@ export interface Signature {
   invalid: boolean;
   /** Where it was found: the signature manifest's digest, the `.sig` tag, or the notary GUN. */
   source: string;
+  /** DCT signs tags, not digests: the tags this signature covers. */
+  tags?: string[];
+}
+
+/** Something the user should know that does not change the status (a retiring notary, a first-use root). */
+export interface TrustNotice {
+  code: string;
+  message: string;
 }
 
 export interface TrustReport {
@@ -57,4 +69,79 @@ export interface TrustReport {
   platforms?: Array<{ platform: string; digest: string; status: TrustStatus; signatures: Signature[] }>;
   /** Set when `status` is `error`: what failed. */
   error?: { code: string; message: string };
+  /**
+   * What `docker trust inspect` shows for the repository, when it has DCT data that verified
+   * (the `dct` block of `stevedore trust --json`); null when it has none or it failed.
+   */
+  dct: DctInspect | null;
+  /** DCT roles with their keys and expiry, for the Trust tab; empty without DCT data. */
+  dctRoles: DctRoleView[];
+  notices: TrustNotice[];
+}
+
+export interface DctInspect {
+  signedTags: Array<{ tag: string; digest: string; signers: string[] }>;
+  signers: Array<{ name: string; keys: string[] }>;
+  rootKeyIds: string[];
+  repositoryKeyIds: string[];
+}
+
+export interface DctRoleView {
+  name: string;
+  keyIds: string[];
+  threshold: number;
+  version: number | null;
+  expires: string | null;
+  problem?: string;
+}
+
+/** A status for a badge: one reference, resolved to its digest. */
+export interface TrustBadge {
+  reference: string;
+  digest: string | null;
+  status: TrustStatus;
+  /** The kinds that signed it, for the badge's tooltip. */
+  kinds: SignatureKind[];
+}
+
+/** What the Trust settings show; secrets (private keys, key passwords) never cross. */
+export interface TrustSettingsView {
+  /** Public keys that verify cosign signatures (`cosign.pub` files the user imported). */
+  publicKeys: Array<{ name: string; keyId: string; algorithm: string }>;
+  /** CA certificates that anchor Notation signatures. */
+  trustStores: Array<{ name: string; certificates: Array<{ subject: string; notAfter: string }> }>;
+  /** A Sigstore trusted root for keyless cosign, when imported. */
+  sigstoreRoot: { name: string } | null;
+  /** Notary servers per registry (DCT); the Docker Hub default is listed, marked retiring. */
+  notaryServers: Array<{ registry: string; url: string; hasCa: boolean; source: string; retiring?: string }>;
+  /** Roots pinned on first use, per repository (GUN). */
+  pinnedRoots: Array<{ gun: string; rootKeyIds: string[]; version: number; pinnedAt: string }>;
+  /** The user's own cosign-compatible signing keys. */
+  signingKeys: Array<{
+    name: string;
+    keyId: string;
+    createdAt: string;
+    origin: 'generated' | 'imported';
+    protection: 'os-keychain' | 'password';
+  }>;
+}
+
+/** A signature written: the `.sig` tag and its manifest. */
+export interface SignOutcome {
+  reference: string;
+  digest: string;
+  tag: string;
+  manifestDigest: string;
+  /** False when this key had signed the digest already: nothing was written. */
+  added: boolean;
+}
+
+/** Tags of a repository signed with DCT and with nothing else: what to sign again with cosign. */
+export interface DctMigrationPlan {
+  repository: string;
+  gun: string;
+  /** `none`: no DCT data; `invalid`: it failed verification (`message` says why), so no tag is listed. */
+  state: 'none' | 'verified' | 'invalid';
+  message?: string;
+  tags: Array<{ tag: string; digest: string; signers: string[]; alsoSignedWith: SignatureKind[] }>;
 }

@@ -2,6 +2,7 @@ import { Box, NavLink, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useSettingsShortcut } from '../features/settings/use-settings-shortcut.js';
 import { TransferDialogs } from '../features/transfers/TransferDialogs.js';
+import { TrustDialogs } from '../features/trust/TrustDialogs.js';
 import { Header } from './Header.js';
 import { navItems } from './nav.js';
 
@@ -47,6 +48,7 @@ export function Shell() {
         </Box>
       </Box>
       <TransferDialogs />
+      <TrustDialogs />
     </Box>
   );
 }

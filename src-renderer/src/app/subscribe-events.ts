@@ -18,7 +18,10 @@ export function subscribeToEvents(client: Client, store: AppStore): () => void {
     client.on('task.updated', (snapshot) => {
       const state = store.getState();
       state.receiveTask(snapshot);
-      if (snapshot.state !== 'running') state.transferEnded(snapshot);
+      if (snapshot.state !== 'running') {
+        state.transferEnded(snapshot);
+        state.trustTaskEnded(snapshot);
+      }
     }),
   ];
   return () => {

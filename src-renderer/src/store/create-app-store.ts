@@ -3,9 +3,11 @@ import type { Client } from '../../../src-main/ipc/client.js';
 import { createEngineSlice } from '../features/engines/engine-slice.js';
 import { createImagesSlice } from '../features/images/images-slice.js';
 import { createUiSlice } from '../features/images/ui-slice.js';
+import { createLayersState } from '../features/layers/layers-state.js';
 import { createRegistriesState } from '../features/registries/registries-state.js';
 import { createTasksSlice } from '../features/tasks/tasks-slice.js';
 import { createTransfersSlice } from '../features/transfers/transfers-slice.js';
+import { createTrustState } from '../features/trust/trust-state.js';
 import type { AppState, AppStore } from './app-state.js';
 
 /** A fresh store over a client: one per app, one per test. */
@@ -17,5 +19,7 @@ export function createAppStore(client: Client): AppStore {
     ...createTasksSlice(set, get, client),
     ...createRegistriesState(set, get, client),
     ...createTransfersSlice(set, get, client),
+    ...createTrustState(set, get, client),
+    ...createLayersState(set, get, client),
   }));
 }

@@ -16,6 +16,8 @@ export interface ConfirmRemoveDialogProps {
   /** Names the parts for tests: `<testId>-dialog`, `-error`, `-cancel` and `-confirm`. */
   testId: string;
   titleOf?: ErrorAlertProps['titleOf'];
+  /** The button's word when "Remove" is not it ("Forget"). */
+  confirmLabel?: string;
 }
 
 /** Confirms forgetting something the user added (an engine, a registry), then forgets it. */
@@ -26,6 +28,7 @@ export function ConfirmRemoveDialog({
   onClose,
   testId,
   titleOf,
+  confirmLabel = 'Remove',
 }: ConfirmRemoveDialogProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorShape>();
@@ -55,7 +58,7 @@ export function ConfirmRemoveDialog({
         <DialogActions
           onCancel={onClose}
           cancelTestId={`${testId}-cancel`}
-          confirmLabel="Remove"
+          confirmLabel={confirmLabel}
           confirmTestId={`${testId}-confirm`}
           onConfirm={() => void confirm()}
           busy={busy}

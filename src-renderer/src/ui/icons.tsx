@@ -204,3 +204,31 @@ export const IconChevronDown = (props: IconProps) => (
     <path d="m6 9 6 6 6-6" />
   </Svg>
 );
+export const IconShield = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M12 3 5 6v5c0 4.5 3 8 7 10 4-2 7-5.5 7-10V6l-7-3Z" />
+  </Svg>
+);
+export const IconShieldX = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M12 3 5 6v5c0 4.5 3 8 7 10 4-2 7-5.5 7-10V6l-7-3Z" />
+    <path d="m9.5 9.5 5 5M14.5 9.5l-5 5" />
+  </Svg>
+);
+export const IconAlert = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M12 4 2.5 20h19L12 4Z" />
+    <path d="M12 10v4M12 17h.01" />
+  </Svg>
+);
+export const IconKey = (props: IconProps) => (
+  <Svg {...props}>
+    <circle cx="8" cy="15" r="4" />
+    <path d="m11 12 9-9M17 6l3 3M14 9l2 2" />
+  </Svg>
+);
+export const IconArrowRight = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M5 12h14M13 6l6 6-6 6" />
+  </Svg>
+);

@@ -7,7 +7,6 @@ export {
   parseSimpleSigning,
   simpleSigningPayload,
 } from './payload.js';
-export { type OpenedReferrer, openReferrers } from './referrers.js';
 export { dockerReference, type SignResult, type SignTarget, signImage } from './sign.js';
 export { type CosignTrustRoot, parseTrustRoot } from './trust-root.js';
 export { type CosignOptions, cosignSignatures } from './verify.js';

@@ -1,7 +1,7 @@
 import { createHash, verify } from 'node:crypto';
 import { z } from 'zod';
 import { pemBlocks } from '../keys/pem.js';
-import { canonicalJson } from './canonical-json.js';
+import { jcsCanonicalJson } from './jcs-canonical-json.js';
 import { logValidAt, type TrustedLog } from './trust-root.js';
 
 /**
@@ -49,7 +49,7 @@ export function checkRekorBundle(
       invalid: false,
     };
   }
-  const data = Buffer.from(canonicalJson(entry));
+  const data = Buffer.from(jcsCanonicalJson(entry));
   const set = Buffer.from(bundle.SignedEntryTimestamp, 'base64');
   if (!logs.some((log) => safeVerify(data, log.key, set))) {
     return {

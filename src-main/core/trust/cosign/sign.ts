@@ -9,8 +9,8 @@ import type { RegistryClient } from '../../registry/client/registry-client.js';
 import { RegistryError } from '../../registry/errors.js';
 import type { SigningKey } from '../keys/private-key.js';
 import { verifyWithKey } from '../keys/public-key.js';
+import { signatureBlob } from '../referrers.js';
 import { COSIGN_ANNOTATION, parseSimpleSigning, simpleSigningPayload } from './payload.js';
-import { signatureBlob } from './referrers.js';
 
 export interface SignTarget {
   repo: string;

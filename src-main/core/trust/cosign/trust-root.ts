@@ -1,7 +1,7 @@
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import type { toTrustMaterial } from '@sigstore/verify';
 import { z } from 'zod';
-import { TrustMaterialError } from '../keys/errors.js';
+import { TrustMaterialError } from '../errors.js';
 import { type Certificate, readCertificate } from '../keys/x509.js';
 
 /** The protobuf shape @sigstore/verify reads a trusted root in. */

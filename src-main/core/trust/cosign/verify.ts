@@ -5,10 +5,10 @@ import { COSIGN_ARTIFACT_SIG, COSIGN_SIMPLESIGNING } from '../../oci/media-types
 import type { RegistryClient } from '../../registry/client/registry-client.js';
 import { RegistryError } from '../../registry/errors.js';
 import type { TrustedKey } from '../keys/public-key.js';
+import { type OpenedReferrer, openReferrers, signatureBlob } from '../referrers.js';
 import type { Signature } from '../types.js';
 import { verifyBundle } from './bundle-verify.js';
 import { type CosignVerifyContext, verifyClassicLayer } from './classic.js';
-import { type OpenedReferrer, openReferrers, signatureBlob } from './referrers.js';
 import { failed } from './result.js';
 import type { CosignTrustRoot } from './trust-root.js';
 

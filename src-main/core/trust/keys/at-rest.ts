@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createPrivateKey, type KeyObject, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { SecretCipher } from '../../credentials/types.js';
-import { TrustMaterialError } from './errors.js';
+import { TrustMaterialError } from '../errors.js';
 import { deriveKey, SCRYPT_DEFAULTS, scryptParamsAcceptable } from './scrypt.js';
 
 /**

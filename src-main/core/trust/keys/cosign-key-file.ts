@@ -1,6 +1,6 @@
 import { createPrivateKey, type KeyObject, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { TrustMaterialError } from './errors.js';
+import { TrustMaterialError } from '../errors.js';
 import { toPem } from './pem.js';
 import { deriveKey, SCRYPT_DEFAULTS, scryptParamsAcceptable } from './scrypt.js';
 import { SECRETBOX_NONCE_BYTES, secretboxOpen, secretboxSeal } from './secretbox.js';

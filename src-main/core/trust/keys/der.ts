@@ -1,4 +1,4 @@
-import { TrustMaterialError } from './errors.js';
+import { TrustMaterialError } from '../errors.js';
 
 /**
  * A minimal DER reader: enough of ASN.1 to walk X.509 certificates (extensions, names, key usage)

@@ -1,6 +1,5 @@
 export { openPrivateKey, type Protection, type SealedKey, sealPrivateKey } from './at-rest.js';
 export { COSIGN_KEY_LABEL, decryptCosignKey, encryptCosignKey } from './cosign-key-file.js';
-export { TrustMaterialError, type TrustMaterialErrorCode } from './errors.js';
 export { KeyStore, type KeyStoreOptions, type SigningKeyInfo } from './key-store.js';
 export { pemBlocks, toPem } from './pem.js';
 export { generateSigningKey, importSigningKey, type SigningKey, signingKeyOf } from './private-key.js';

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { SecretCipher } from '../../credentials/types.js';
 import { writeFileAtomic } from '../../settings/atomic-write.js';
+import { TrustMaterialError } from '../errors.js';
 import { openPrivateKey, type Protection, sealedKeySchema, sealPrivateKey } from './at-rest.js';
 import { encryptCosignKey } from './cosign-key-file.js';
-import { TrustMaterialError } from './errors.js';
 import { generateSigningKey, importSigningKey, type SigningKey, signingKeyOf } from './private-key.js';
 import { parsePublicKey } from './public-key.js';
 

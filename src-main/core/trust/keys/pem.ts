@@ -1,4 +1,4 @@
-import { TrustMaterialError } from './errors.js';
+import { TrustMaterialError } from '../errors.js';
 
 export interface PemBlock {
   /** What is between `-----BEGIN ` and `-----`: `PUBLIC KEY`, `CERTIFICATE`, `EC PRIVATE KEY`. */

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { TrustMaterialError } from '../errors.js';
 import { COSIGN_KEY_LABELS, decryptCosignKey } from './cosign-key-file.js';
-import { TrustMaterialError } from './errors.js';
 import { pemBlocks } from './pem.js';
 import { type TrustedKey, trustedKey } from './public-key.js';
 

@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, type KeyObject, verify } from 'node:crypto';
-import { TrustMaterialError } from './errors.js';
+import { TrustMaterialError } from '../errors.js';
 import { pemBlocks, toPem } from './pem.js';
 import { readCertificate } from './x509.js';
 

@@ -1,6 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto';
+import { TrustMaterialError } from '../errors.js';
 import { DER, type DerNode, derChildren, derOid, derSequence, derText, readDer } from './der.js';
-import { TrustMaterialError } from './errors.js';
 import { pemBlocks, toPem } from './pem.js';
 
 export const OID = {

@@ -1,4 +1,3 @@
-export { canonicalJson } from './canonical-json.js';
 export { type DctLookupOptions, gunOf, NotaryClient, type NotaryClientOptions } from './client.js';
 export { dctSignatures } from './dct-signatures.js';
 export { NotaryError, type NotaryErrorCode } from './errors.js';
@@ -14,6 +13,7 @@ export type {
   DctTarget,
   DctVerified,
 } from './model.js';
+export { notaryCanonicalJson } from './notary-canonical-json.js';
 export { type DctPin, type DctPinStore, FileDctPinStore } from './pin-store.js';
 export {
   DOCKER_HUB_NOTARY_SHUTDOWN,

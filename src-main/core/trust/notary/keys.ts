@@ -1,6 +1,6 @@
 import { createHash, createPublicKey, type KeyObject, X509Certificate } from 'node:crypto';
-import { canonicalJson } from './canonical-json.js';
 import type { TufKey } from './metadata.js';
+import { notaryCanonicalJson } from './notary-canonical-json.js';
 
 /** The key types notary writes (tuf/data/keys.go). */
 export type KeyType = 'ecdsa' | 'ecdsa-x509' | 'rsa' | 'rsa-x509' | 'ed25519';
@@ -30,7 +30,7 @@ export interface UnusableKey {
  */
 export function keyId(key: Pick<TufKey, 'keytype'> & { keyval: { public: string } }): string {
   const publicBase64 = Buffer.from(key.keyval.public, 'base64').toString('base64');
-  const text = canonicalJson({ keytype: key.keytype, keyval: { private: null, public: publicBase64 } });
+  const text = notaryCanonicalJson({ keytype: key.keytype, keyval: { private: null, public: publicBase64 } });
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 

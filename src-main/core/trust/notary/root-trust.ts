@@ -1,8 +1,8 @@
-import { canonicalJson } from './canonical-json.js';
 import { type ChainContext, checkNotExpired, formatDate, shortId, thresholdError } from './context.js';
 import { NotaryError } from './errors.js';
 import { commonName, readKeys, type VerificationKey } from './keys.js';
 import { type Metadata, parseMetadata } from './metadata.js';
+import { notaryCanonicalJson } from './notary-canonical-json.js';
 import type { DctPin } from './pin-store.js';
 import { checkThreshold, type RoleKeySet } from './signatures.js';
 
@@ -171,7 +171,7 @@ function checkSignedByPrevious(
 }
 
 function sameRoot(a: Metadata<'root'>, b: Metadata<'root'>): boolean {
-  return a.bytes.equals(b.bytes) || canonicalJson(a.rawSigned) === canonicalJson(b.rawSigned);
+  return a.bytes.equals(b.bytes) || notaryCanonicalJson(a.rawSigned) === notaryCanonicalJson(b.rawSigned);
 }
 
 function rootChanged(ctx: ChainContext, pin: DctPin, served: Metadata<'root'>, detail: string): NotaryError {

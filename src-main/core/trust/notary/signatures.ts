@@ -1,7 +1,7 @@
 import { constants, verify } from 'node:crypto';
-import { CanonicalJsonError, canonicalJson } from './canonical-json.js';
 import type { VerificationKey } from './keys.js';
 import type { TufSignature } from './metadata.js';
+import { CanonicalJsonError, notaryCanonicalJson } from './notary-canonical-json.js';
 
 /** Notary refuses RSA keys under 2048 bits (tuf/signed/verifiers.go). */
 const MIN_RSA_BITS = 2048;
@@ -37,7 +37,7 @@ export function checkThreshold(
   if (role.threshold < 1) return { ok: false, validKeyIds: [], rejected };
   let message: Buffer;
   try {
-    message = Buffer.from(canonicalJson(rawSigned), 'utf8');
+    message = Buffer.from(notaryCanonicalJson(rawSigned), 'utf8');
   } catch (error) {
     if (!(error instanceof CanonicalJsonError)) throw error;
     rejected.push({ keyId: '', reason: `the metadata cannot be put in canonical form (${error.message})` });

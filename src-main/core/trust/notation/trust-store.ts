@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { TrustMaterialError } from '../keys/errors.js';
+import { TrustMaterialError } from '../errors.js';
 import { type Certificate, readCertificate, readCertificates } from '../keys/x509.js';
 
 /**

@@ -1,6 +1,6 @@
 import { NOTATION_SIGNATURE } from '../../oci/media-types.js';
 import type { RegistryClient } from '../../registry/client/registry-client.js';
-import { type OpenedReferrer, openReferrers, signatureBlob } from '../cosign/referrers.js';
+import { type OpenedReferrer, openReferrers, signatureBlob } from '../referrers.js';
 import type { Signature } from '../types.js';
 import type { NotationTrustStore } from './trust-store.js';
 import {

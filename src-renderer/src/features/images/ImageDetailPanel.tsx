@@ -4,6 +4,7 @@ import { shortId } from '../../lib/format.js';
 import { useApp } from '../../store/context.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { IconTag, IconTrash } from '../../ui/icons.js';
+import { LocalLayersButton } from '../layers/LocalLayersButton.js';
 import { ImageFacts } from './ImageFacts.js';
 import { ImageHistory } from './ImageHistory.js';
 import { imageRows } from './image-rows.js';
@@ -44,6 +45,7 @@ export function ImageDetailPanel({ imageId }: { imageId: string }) {
             {title}
           </Text>
         </Title>
+        <LocalLayersButton imageId={imageId} title={title} />
         <Button
           size="compact-xs"
           variant="default"

@@ -13,6 +13,7 @@ import { ImageTableRow, ROW_HEIGHT } from './ImageTableRow.js';
 import type { ImageTableFeatures } from './image-columns.js';
 import type { ImageRow } from './image-rows.js';
 import { TABLE_ID, useImagesKeys } from './use-images-keys.js';
+import { useVisibleTrustBadges } from './use-visible-trust-badges.js';
 
 const HEADER_HEIGHT = 30;
 
@@ -48,6 +49,7 @@ export function ImagesTableBody({ table, rows, order, filtering }: Props) {
     [selection.cursor, order],
   );
   const pageSize = useCursorInView(virtualizer, cursorIndex, ROW_HEIGHT);
+  useVisibleTrustBadges(virtualizer.getVirtualItems(), rows);
   useImagesKeys(scrollerRef, rows, order, pageSize);
 
   // An open detail panel follows the cursor, like an inspector.

@@ -23,15 +23,22 @@ export function ImagesTableHeader({ table }: { table: Table<ImageTableFeatures, 
               aria-sort={sorted ? ariaSort[sorted] : 'none'}
               data-align={header.column.columnDef.meta?.align}
             >
-              <UnstyledButton
-                className={classes.headerButton}
-                data-sorted={sorted || undefined}
-                data-testid={`sort-${header.column.id}`}
-                onClick={header.column.getToggleSortingHandler()}
-              >
-                <FlexRender header={header} />
-                {sorted && <Arrow size={12} />}
-              </UnstyledButton>
+              {header.column.getCanSort() ? (
+                <UnstyledButton
+                  className={classes.headerButton}
+                  data-sorted={sorted || undefined}
+                  data-testid={`sort-${header.column.id}`}
+                  onClick={header.column.getToggleSortingHandler()}
+                >
+                  <FlexRender header={header} />
+                  {sorted && <Arrow size={12} />}
+                </UnstyledButton>
+              ) : (
+                // A column without an order (trust) is a label, not a button.
+                <span className={classes.headerButton}>
+                  <FlexRender header={header} />
+                </span>
+              )}
             </th>
           );
         })}

@@ -17,6 +17,7 @@ import { formatBytes, formatExactTime, formatRelativeTime } from '../../lib/form
 import { NONE } from '../../lib/image-ref.js';
 import { CopyValue } from '../../ui/CopyValue.js';
 import tableClasses from '../../ui/VirtualTable.module.css';
+import { ImageTrustCell } from './ImageTrustCell.js';
 import type { ImageRow } from './image-rows.js';
 
 interface ImageColumnMeta {
@@ -25,8 +26,10 @@ interface ImageColumnMeta {
   align?: 'end';
 }
 
+type SortField = 'key' | 'repository' | 'tag' | 'id' | 'created' | 'size';
+
 /** Which ImageRow field each column sorts by. */
-const sortField: Record<string, keyof ImageRow> = {
+const sortField: Record<string, SortField> = {
   repository: 'repository',
   tag: 'tag',
   id: 'id',
@@ -131,6 +134,13 @@ export const imageColumns = helper.columns([
     cell: (info) => (
       <span title={`${info.getValue().toLocaleString('en')} bytes`}>{formatBytes(info.getValue())}</span>
     ),
+  }),
+  helper.display({
+    id: 'trust',
+    header: 'Trust',
+    meta: { width: '84px' },
+    // Only images a registry has a digest for: a never-pushed image shows nothing.
+    cell: (info) => <ImageTrustCell row={info.row.original} />,
   }),
 ]);
 

@@ -23,10 +23,26 @@ export interface ImageRow {
   size: number;
   /** Lower-case `repository:tag` and id: what the filter box searches (so `app:v1` matches too). */
   haystack: string;
+  /**
+   * `repository@digest` when the engine knows a digest a registry serves for the image (it was
+   * pushed there, or pulled from it): what its trust badge is for. Unset otherwise.
+   */
+  trustRef?: string;
+}
+
+/**
+ * The digest a registry serves for this image: its RepoDigest in the row's repository, else the
+ * first one it has, else the latest push the app remembers (the push dialog pushes under other
+ * names, and the engine forgets those). None when never pushed or pulled.
+ */
+function registryDigestRef(image: ImageSummary, repository: string): string | undefined {
+  const digests = image.repoDigests.filter((ref) => !isPlaceholderRef(ref));
+  return digests.find((ref) => digestRepository(ref) === repository) ?? digests[0] ?? image.pushedTo?.[0];
 }
 
 function makeRow(image: ImageSummary, repository: string, tag: string, tagged: boolean): ImageRow {
   const ref = `${repository}:${tag}`;
+  const trustRef = registryDigestRef(image, repository);
   return {
     key: `${image.id} ${ref}`,
     id: image.id,
@@ -39,6 +55,7 @@ function makeRow(image: ImageSummary, repository: string, tag: string, tagged: b
     created: toEpochMs(image.created) || 0,
     size: image.size,
     haystack: `${ref}\n${image.id}`.toLowerCase(),
+    ...(trustRef ? { trustRef } : {}),
   };
 }
 

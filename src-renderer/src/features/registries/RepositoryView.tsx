@@ -4,6 +4,7 @@ import type { AttachedTag, TagDetails } from '../../../../src-main/core/registry
 import { useApp } from '../../store/context.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { IconRefresh } from '../../ui/icons.js';
+import { DctMigrationPanel } from '../trust/DctMigrationPanel.js';
 import { RegistryToolbar } from './RegistryToolbar.js';
 import { registryErrorTitle } from './registry-errors.js';
 import { repositoryReference } from './registry-ref.js';
@@ -23,6 +24,14 @@ export function RepositoryView({ host, repository }: { host: string; repository:
   const loadTags = useApp((s) => s.loadTags);
   const wantAllDetails = useApp((s) => s.wantAllDetails);
   const openTag = useApp((s) => s.openTag);
+  const forgetTrustBadges = useApp((s) => s.forgetTrustBadges);
+  const forgetTrustReports = useApp((s) => s.forgetTrustReports);
+  // A reload asks everything again, trust included (a badge that failed is not retried otherwise).
+  const reload = () => {
+    forgetTrustBadges(reference);
+    forgetTrustReports(reference);
+    void loadTags(reference, true);
+  };
 
   useEffect(() => {
     void loadTags(reference);
@@ -79,7 +88,7 @@ export function RepositoryView({ host, repository }: { host: string; repository:
           variant="default"
           leftSection={<IconRefresh size={12} />}
           loading={entry?.state === 'loading' && list !== undefined}
-          onClick={() => void loadTags(reference, true)}
+          onClick={reload}
           data-testid="tags-reload"
         >
           Reload
@@ -96,6 +105,7 @@ export function RepositoryView({ host, repository }: { host: string; repository:
       )}
       {list && (
         <>
+          <DctMigrationPanel repository={reference} />
           <TagsToolbar total={total} shown={rows.length} attachedCount={list.attached.length} />
           {byDate && !datesReady && (
             <Group

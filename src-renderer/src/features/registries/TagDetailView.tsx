@@ -5,6 +5,9 @@ import { useApp, useAppStore } from '../../store/context.js';
 import { modalOpen } from '../../store/modal-open.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { IconCheck, IconCopy, IconDownload, IconTransfer, IconTrash } from '../../ui/icons.js';
+import { TrustTab } from '../trust/TrustTab.js';
+import { TrustTabMark } from '../trust/TrustTabMark.js';
+import { useSignTag } from '../trust/use-sign-tag.js';
 import { ConfigTab } from './ConfigTab.js';
 import { HistoryTab } from './HistoryTab.js';
 import { LayersTab } from './LayersTab.js';
@@ -17,9 +20,10 @@ import { RegistryToolbar } from './RegistryToolbar.js';
 import { registryErrorTitle } from './registry-errors.js';
 import { repositoryReference, tagReference } from './registry-ref.js';
 
-const TABS = ['overview', 'config', 'history', 'layers', 'raw'] as const;
+const TABS = ['overview', 'trust', 'config', 'history', 'layers', 'raw'] as const;
 const TAB_LABELS: Record<(typeof TABS)[number], string> = {
   overview: 'Overview',
+  trust: 'Trust',
   config: 'Config',
   history: 'History',
   layers: 'Layers',
@@ -56,6 +60,7 @@ export function TagDetailView({ host, repository, tag }: { host: string; reposit
   const openDialog = useApp((s) => s.openRegistryDialog);
   const openTransfer = useApp((s) => s.openTransfer);
   const pullNow = useApp((s) => s.pullNow);
+  const signTag = useSignTag(reference);
   useEscapeGoesUp();
 
   useEffect(() => {
@@ -147,7 +152,12 @@ export function TagDetailView({ host, repository, tag }: { host: string; reposit
         >
           <Tabs.List px="sm">
             {TABS.map((name) => (
-              <Tabs.Tab key={name} value={name} data-testid={`tag-tab-${name}`}>
+              <Tabs.Tab
+                key={name}
+                value={name}
+                data-testid={`tag-tab-${name}`}
+                rightSection={name === 'trust' ? <TrustTabMark reference={reference} /> : undefined}
+              >
                 {TAB_LABELS[name]}
               </Tabs.Tab>
             ))}
@@ -157,14 +167,17 @@ export function TagDetailView({ host, repository, tag }: { host: string; reposit
             <Tabs.Panel value="overview">
               <OverviewTab inspection={inspection} onPlatform={setPlatform} />
             </Tabs.Panel>
+            <Tabs.Panel value="trust">
+              <TrustTab reference={reference} tag={tag} onSign={signTag} />
+            </Tabs.Panel>
             <Tabs.Panel value="config">
               <ConfigTab config={inspection.config} />
             </Tabs.Panel>
             <Tabs.Panel value="history">
               <HistoryTab config={inspection.config} layers={inspection.layers} />
             </Tabs.Panel>
-            <Tabs.Panel value="layers">
-              <LayersTab layers={inspection.layers} />
+            <Tabs.Panel value="layers" h="100%">
+              <LayersTab reference={reference} inspection={inspection} />
             </Tabs.Panel>
             <Tabs.Panel value="raw">
               <RawTab

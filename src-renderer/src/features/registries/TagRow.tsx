@@ -6,18 +6,18 @@ import { formatBytes, formatExactTime, formatRelativeTime, shortId } from '../..
 import { CopyValue } from '../../ui/CopyValue.js';
 import { IconSignature } from '../../ui/icons.js';
 import tableClasses from '../../ui/VirtualTable.module.css';
+import { TrustBadgeCell } from '../trust/TrustBadgeCell.js';
 import { PlatformChips } from './PlatformChips.js';
 import classes from './RegistryLists.module.css';
-import { TrustBadgeSlot } from './TrustBadgeSlot.js';
 import { describeAttached, kindLabel, type TagRow as Row } from './tag-rows.js';
 
 export const TAG_ROW_HEIGHT = 28;
 /** Tag, digest, platforms, size, created, trust, attached: the header and every row share it. */
-export const TAG_GRID = 'minmax(160px, 2fr) 150px minmax(200px, 1.6fr) 84px 112px 60px 80px';
+export const TAG_GRID = 'minmax(160px, 2fr) 150px minmax(200px, 1.6fr) 84px 112px 84px 80px';
 
 interface Props {
   row: Row;
-  /** `host/path:tag`, for the trust slot. */
+  /** `host/path:tag`, for the trust badge. */
   reference: string;
   details: TagDetails | undefined;
   failed: ErrorShape | undefined;
@@ -110,7 +110,8 @@ export const TagRow = memo(function TagRow({
         )}
       </td>
       <td className={tableClasses.cell}>
-        <TrustBadgeSlot reference={reference} digest={details?.digest} />
+        {/* A signature or attestation tag is not signed itself: no badge. */}
+        <TrustBadgeCell reference={row.attached ? undefined : reference} />
       </td>
       <td className={tableClasses.cell} data-testid="tag-attached" data-count={attached?.length ?? 0}>
         {attached && attached.length > 0 && (

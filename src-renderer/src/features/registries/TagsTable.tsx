@@ -16,10 +16,11 @@ const HEADER_HEIGHT = 30;
 export const TAGS_FILTER_ID = 'tags-filter';
 const COLUMNS = ['Tag', 'Digest', 'Platforms', 'Size', 'Created', 'Trust', 'Attached'] as const;
 const noDetails: TagDetailsEntry = { byTag: {}, failed: {} };
+const TRUST_CONSUMER = 'tags';
 
 /**
- * The scrolling tag table. Only rows in view exist in the DOM, and only their details are asked
- * for (`tags.details`, batched and bounded by the tags slice) as they come into view.
+ * The scrolling tag table. Only rows in view exist in the DOM, and only their details and trust
+ * badges are asked for (`tags.details`, `trust.badges`: batched and bounded) as they come into view.
  */
 export function TagsTable({
   repository,
@@ -45,6 +46,7 @@ export function TagsTable({
   const scrollerRef = useRef<HTMLDivElement>(null);
   const [cursor, setCursor] = useState(-1);
   const wantVisibleDetails = useApp((s) => s.wantVisibleDetails);
+  const wantTrustBadges = useApp((s) => s.wantTrustBadges);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -66,6 +68,14 @@ export function TagsTable({
     );
   }, [repository, rows, from, to, wantVisibleDetails]);
   useEffect(() => () => wantVisibleDetails(repository, []), [repository, wantVisibleDetails]);
+  useEffect(() => {
+    const visible = rows.slice(from, to + 1).filter((row) => !row.attached);
+    wantTrustBadges(
+      TRUST_CONSUMER,
+      visible.map((row) => `${repository}:${row.tag}`),
+    );
+  }, [repository, rows, from, to, wantTrustBadges]);
+  useEffect(() => () => wantTrustBadges(TRUST_CONSUMER, []), [wantTrustBadges]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key is the trigger, not an input.
   useEffect(() => setCursor(-1), [resetKey]);

@@ -1,11 +1,12 @@
 import { Box, Kbd, Stack, Text, Title } from '@mantine/core';
 import { ViewBar } from '../../ui/ViewBar.js';
+import { TrustSettingsSections } from '../trust/settings/TrustSettingsSections.js';
 import { AppearanceSection } from './AppearanceSection.js';
 import { EnginesSection } from './EnginesSection.js';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 
-/** The engines Stevedore talks to and how it looks; reached from the nav or with Ctrl/Cmd+,. */
+/** The engines Stevedore talks to, what it trusts and signs with, and how it looks; reached from the nav or with Ctrl/Cmd+,. */
 export function SettingsView() {
   return (
     <Box
@@ -23,6 +24,7 @@ export function SettingsView() {
       <Box style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
         <Stack gap={32} p="md" maw={1100}>
           <EnginesSection />
+          <TrustSettingsSections />
           <AppearanceSection />
         </Stack>
       </Box>

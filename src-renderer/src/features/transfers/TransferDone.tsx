@@ -1,9 +1,11 @@
-import { DataList, Group, Text } from '@mantine/core';
+import { Button, DataList, Group, Text } from '@mantine/core';
 import { parseReference, refName } from '../../../../src-main/core/reference/index.js';
+import { useApp } from '../../store/context.js';
 import { CopyableMono, Item } from '../../ui/DetailParts.js';
-import { IconCheck } from '../../ui/icons.js';
+import { IconCheck, IconSignature } from '../../ui/icons.js';
 import { PullCommandMenu } from '../registries/PullCommandMenu.js';
 import type { TransferOutcome } from '../tasks/task-result.js';
+import { digestReferenceOf } from '../trust/trust-reference.js';
 
 const DONE: Record<TransferOutcome['kind'], string> = {
   push: 'Pushed. The registry serves this digest for the tag, and the engine lists it.',
@@ -24,6 +26,16 @@ function pullTarget(reference: string): { repository: string; tag: string } | un
 /** A finished transfer: what it wrote, its digest (copyable) and the commands to pull it elsewhere. */
 export function TransferDone({ outcome }: { outcome: TransferOutcome }) {
   const target = outcome.kind === 'pull' ? undefined : pullTarget(outcome.reference);
+  const closeTransfer = useApp((s) => s.closeTransfer);
+  const openSignDialog = useApp((s) => s.openSignDialog);
+  // What was just written, by digest: the signature covers exactly what the registry verified.
+  const sign = () => {
+    closeTransfer();
+    openSignDialog({
+      reference: digestReferenceOf(outcome.reference, outcome.digest),
+      label: outcome.reference,
+    });
+  };
   return (
     <DataList
       size="xs"
@@ -53,6 +65,19 @@ export function TransferDone({ outcome }: { outcome: TransferOutcome }) {
       {target && (
         <Item label="Pull it">
           <PullCommandMenu repository={target.repository} tag={target.tag} digest={outcome.digest} />
+        </Item>
+      )}
+      {outcome.kind !== 'pull' && (
+        <Item label="Sign it">
+          <Button
+            size="compact-xs"
+            variant="default"
+            leftSection={<IconSignature size={12} />}
+            onClick={sign}
+            data-testid="transfer-sign"
+          >
+            Sign…
+          </Button>
         </Item>
       )}
     </DataList>

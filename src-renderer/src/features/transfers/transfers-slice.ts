@@ -23,6 +23,12 @@ export interface TransfersSlice {
   transferDialog: TransferDialog | undefined;
   /** Where the last push went: the next push dialog starts there. */
   lastPushHost: string | undefined;
+  /**
+   * `host/path@digest` of what this window pushed, by local image id, newest first. The engine
+   * forgets a push made under another name (its RepoDigest goes with the temporary tag), and trust
+   * badges in Local Images follow pushed images.
+   */
+  pushedImages: Readonly<Record<string, readonly string[]>>;
   openTransfer: (dialog: TransferDialog) => void;
   closeTransfer: () => void;
   /** What pushing `imageId` to `target` would do; rejects with the ContractError. */
@@ -37,49 +43,67 @@ export interface TransfersSlice {
   transferEnded: (snapshot: TaskSnapshot) => void;
 }
 
-export const createTransfersSlice: SliceCreator<TransfersSlice> = (set, get, client) => ({
-  transferDialog: undefined,
-  lastPushHost: undefined,
+export const createTransfersSlice: SliceCreator<TransfersSlice> = (set, get, client) => {
+  /** Which image each push task is pushing: its result names only the target. */
+  const pushing = new Map<string, string>();
 
-  openTransfer: (transferDialog) => set({ transferDialog }),
-  closeTransfer: () => set({ transferDialog: undefined }),
-  planPush: (imageId, target) => client.call('images.pushPlan', { image: imageId, target }),
+  return {
+    transferDialog: undefined,
+    lastPushHost: undefined,
+    pushedImages: {},
 
-  startPush: async (imageId, target, host) => {
-    const { taskId } = await client.call('images.push', { image: imageId, target });
-    set({ lastPushHost: host });
-    return taskId;
-  },
-  startPull: async (reference) => (await client.call('images.pull', { reference })).taskId,
-  startCopy: async (input) => (await client.call('registries.copy', input)).taskId,
+    openTransfer: (transferDialog) => set({ transferDialog }),
+    closeTransfer: () => set({ transferDialog: undefined }),
+    planPush: (imageId, target) => client.call('images.pushPlan', { image: imageId, target }),
 
-  pullNow: async (reference) => {
-    try {
-      const taskId = await get().startPull(reference);
-      set({ transferDialog: { kind: 'pull', reference, taskId } });
-    } catch (error) {
-      set({ transferDialog: { kind: 'pull', reference, error: errorShape(error) } });
-    }
-  },
+    startPush: async (imageId, target, host) => {
+      const { taskId } = await client.call('images.push', { image: imageId, target });
+      pushing.set(taskId, imageId);
+      set({ lastPushHost: host });
+      return taskId;
+    },
+    startPull: async (reference) => (await client.call('images.pull', { reference })).taskId,
+    startCopy: async (input) => (await client.call('registries.copy', input)).taskId,
 
-  transferEnded: (snapshot) => {
-    const outcome = transferOutcome(snapshot);
-    if (!outcome || outcome.kind === 'pull') return;
-    let ref: ImageRef;
-    try {
-      ref = parseReference(outcome.reference);
-    } catch {
-      return;
-    }
-    const state = get();
-    // The tag moved or appeared: the tag list reloads in place, resolved tags are asked again.
-    state.forgetManifests(ref.domain);
-    const repository = refName(ref);
-    if (state.tagLists[repository]) void state.loadTags(repository, true);
-    // A new repository: a catalog that was read to its end lacks it.
-    const catalog = state.catalogs[ref.domain];
-    if (!catalog || catalog.repositories.includes(ref.path)) return;
-    if (catalog.state === 'complete' || catalog.state === 'stopped') state.reloadCatalog(ref.domain);
-    else if (catalog.state === 'paused' || catalog.state === 'failed') state.forgetCatalog(ref.domain);
-  },
-});
+    pullNow: async (reference) => {
+      try {
+        const taskId = await get().startPull(reference);
+        set({ transferDialog: { kind: 'pull', reference, taskId } });
+      } catch (error) {
+        set({ transferDialog: { kind: 'pull', reference, error: errorShape(error) } });
+      }
+    },
+
+    transferEnded: (snapshot) => {
+      const imageId = pushing.get(snapshot.id);
+      pushing.delete(snapshot.id);
+      const outcome = transferOutcome(snapshot);
+      if (!outcome || outcome.kind === 'pull') return;
+      let ref: ImageRef;
+      try {
+        ref = parseReference(outcome.reference);
+      } catch {
+        return;
+      }
+      if (imageId) {
+        const pushed = `${refName(ref)}@${outcome.digest}`;
+        set((state) => ({
+          pushedImages: {
+            ...state.pushedImages,
+            [imageId]: [pushed, ...(state.pushedImages[imageId] ?? []).filter((known) => known !== pushed)],
+          },
+        }));
+      }
+      const state = get();
+      // The tag moved or appeared: the tag list reloads in place, resolved tags are asked again.
+      state.forgetManifests(ref.domain);
+      const repository = refName(ref);
+      if (state.tagLists[repository]) void state.loadTags(repository, true);
+      // A new repository: a catalog that was read to its end lacks it.
+      const catalog = state.catalogs[ref.domain];
+      if (!catalog || catalog.repositories.includes(ref.path)) return;
+      if (catalog.state === 'complete' || catalog.state === 'stopped') state.reloadCatalog(ref.domain);
+      else if (catalog.state === 'paused' || catalog.state === 'failed') state.forgetCatalog(ref.domain);
+    },
+  };
+};

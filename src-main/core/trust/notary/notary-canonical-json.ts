@@ -4,7 +4,7 @@
  * raw) plus U+2028/U+2029, integers only. Signatures cover the canonical form of the parsed
  * `signed` object, not the bytes served, so the server's formatting does not matter.
  */
-export function canonicalJson(value: unknown): string {
+export function notaryCanonicalJson(value: unknown): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'boolean':
@@ -14,7 +14,7 @@ export function canonicalJson(value: unknown): string {
     case 'string':
       return canonicalString(value);
     case 'object':
-      if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+      if (Array.isArray(value)) return `[${value.map(notaryCanonicalJson).join(',')}]`;
       return canonicalObject(value as Record<string, unknown>);
     default:
       throw new CanonicalJsonError(`a ${typeof value} has no JSON form`);
@@ -32,7 +32,7 @@ function canonicalNumber(value: number): string {
 
 function canonicalObject(object: Record<string, unknown>): string {
   const keys = Object.keys(object).sort(compareUtf8);
-  return `{${keys.map((key) => `${canonicalString(key)}:${canonicalJson(object[key])}`).join(',')}}`;
+  return `{${keys.map((key) => `${canonicalString(key)}:${notaryCanonicalJson(object[key])}`).join(',')}}`;
 }
 
 function canonicalString(text: string): string {

@@ -1,8 +1,8 @@
-import type { Descriptor } from '../../oci/descriptor.js';
-import type { ImageManifest } from '../../oci/manifest.js';
-import { isImageManifestType } from '../../oci/media-types.js';
-import type { RegistryClient } from '../../registry/client/registry-client.js';
-import { RegistryError } from '../../registry/errors.js';
+import type { Descriptor } from '../oci/descriptor.js';
+import type { ImageManifest } from '../oci/manifest.js';
+import { isImageManifestType } from '../oci/media-types.js';
+import type { RegistryClient } from '../registry/client/registry-client.js';
+import { RegistryError } from '../registry/errors.js';
 
 /** A referrer's manifest, opened: what it really is, whatever its index entry said. */
 export interface OpenedReferrer {

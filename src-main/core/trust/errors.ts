@@ -1,4 +1,4 @@
-import { StevedoreError } from '../../errors.js';
+import { StevedoreError } from '../errors.js';
 
 export type TrustMaterialErrorCode =
   /** A key, certificate or trust root that does not parse, or is not what it claims. */

@@ -1,0 +1,53 @@
+import { PasswordInput, Stack, TextInput } from '@mantine/core';
+
+export interface GenerateKeyDraft {
+  name: string;
+  password: string;
+}
+
+export const emptyKeyDraft: GenerateKeyDraft = { name: '', password: '' };
+
+/** `trust.signingKeys.generate`'s input from the draft: no password means the system keychain. */
+export function generateInput(draft: GenerateKeyDraft): { name: string; password?: string } {
+  return { name: draft.name.trim(), ...(draft.password ? { password: draft.password } : {}) };
+}
+
+/**
+ * Name and password of a new signing key. The password seals the private key at rest; without one
+ * the system keychain does, where there is one (not in browser mode).
+ */
+export function GenerateKeyFields({
+  draft,
+  onChange,
+  testIdPrefix,
+  autoFocus,
+}: {
+  draft: GenerateKeyDraft;
+  onChange: (draft: GenerateKeyDraft) => void;
+  testIdPrefix: string;
+  autoFocus?: boolean;
+}) {
+  return (
+    <Stack gap="xs">
+      <TextInput
+        label="Key name"
+        placeholder="release-signing"
+        description="Letters, digits, dot, dash or underscore."
+        value={draft.name}
+        onChange={(event) => onChange({ ...draft, name: event.currentTarget.value })}
+        data-autofocus={autoFocus || undefined}
+        data-testid={`${testIdPrefix}-name`}
+        required
+      />
+      <PasswordInput
+        size="xs"
+        label="Password"
+        description="Encrypts the private key on disk. Needed where no system keychain is available, as in browser mode."
+        value={draft.password}
+        onChange={(event) => onChange({ ...draft, password: event.currentTarget.value })}
+        data-testid={`${testIdPrefix}-password`}
+        autoComplete="new-password"
+      />
+    </Stack>
+  );
+}
