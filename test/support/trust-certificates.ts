@@ -18,6 +18,8 @@ export const der = {
   set: (...items: Buffer[]) => tlv(0x31, Buffer.concat(items)),
   int: (value: number | Buffer) => {
     let bytes = typeof value === 'number' ? Buffer.from([value]) : value;
+    // DER wants the shortest form: no leading zero byte unless the next byte's top bit needs it.
+    while (bytes.length > 1 && bytes[0] === 0 && !((bytes[1] ?? 0) & 0x80)) bytes = bytes.subarray(1);
     if ((bytes[0] ?? 0) & 0x80) bytes = Buffer.concat([Buffer.from([0]), bytes]);
     return tlv(0x02, bytes);
   },

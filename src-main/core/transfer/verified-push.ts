@@ -26,7 +26,11 @@ export async function pushVerified(
   const imageId = history ? (await imageInspect(docker, image)).id : undefined;
   let connecting: Promise<RegistryClient> | undefined;
   const connect = () => {
-    connecting ??= registryClient();
+    // Its first round trip (scheme, TLS, auth challenge) is made while the engine pushes too.
+    connecting ??= registryClient().then((client) => {
+      client.warmUp(opts.signal).catch(() => undefined);
+      return client;
+    });
     return connecting;
   };
   const onProgress: TransferOptions['onProgress'] = (part) => {

@@ -101,6 +101,14 @@ export class RegistryClient {
     return blobMount(this.ctx, repo, digest, fromRepo, signal);
   }
 
+  /**
+   * `GET /v2/`: learns the registry's scheme and how it wants logins. Every request does it first
+   * (once per connection); calling it early takes that round trip off a later request's path.
+   */
+  async warmUp(signal?: AbortSignal): Promise<void> {
+    await this.ctx.transport.ping(signal);
+  }
+
   /** Resolves when the current login may push to `repo` (an upload session is opened and cancelled). */
   pushAccess(repo: string, signal?: AbortSignal): Promise<void> {
     return pushAccess(this.ctx, repo, signal);
