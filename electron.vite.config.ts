@@ -30,7 +30,8 @@ export default defineConfig({
     build: {
       // electron-vite leaves bundles unminified; the renderer is also served to browsers, so minify it.
       minify: true,
-      // One chunk is right for an app loaded from disk; its size is tracked by bench/bundle-size.js.
+      // Heavy features off the first screen (layers, trust, transfer dialogs) are split off with
+      // React.lazy; the total is tracked by bench/bundle-size.js.
       chunkSizeWarningLimit: 800,
       rolldownOptions: { input: resolve('src-renderer/index.html') },
     },

@@ -1,13 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connect } from '../../src-main/core/engine/connect.js';
-import { type Browser, launchBrowser } from '../support/browser.js';
-import { isolatedCliEnv, startServe } from '../support/cli.js';
-import { buildScratchImage } from '../support/images.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, addRegistry, openApp, openTag, screenshots as screenshotsOf } from '../support/e2e-app.js';
+import { buildScratchImage, removeImages } from '../support/images.js';
 import {
   gzip,
   OCI_LAYER_GZIP,
@@ -16,6 +12,7 @@ import {
   type TestLayer,
   tarArchive,
 } from '../support/layer-archives.js';
+import { runServers } from '../support/run-servers.js';
 
 /**
  * The Layers view as a user meets it, in browser mode against a real registry and dockerd: a
@@ -23,11 +20,7 @@ import {
  * only its changes), a file's content and saving it, a comparison with another tag, and the same
  * view for a local image.
  */
-const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'test-artifacts', 'e2e');
-const dockerHost = inject('dockerHost');
-const registry = inject('registryHost');
-const docker = connect({ id: 'env', name: 'DOCKER_HOST', url: dockerHost, source: 'env' });
-const run = randomUUID().slice(0, 8);
+const { dockerHost, registry, docker, run } = runServers();
 const repo = `e2e-layers-${run}/app`;
 const localRef = `e2e-layers-${run}/local:1`;
 const BIG = 200_000;
@@ -87,14 +80,10 @@ const HISTORY = [
   { created_by: 'RUN rm /data/big.bin' },
 ];
 
-let work: string;
-let serve: { url: string; stop(): Promise<void> };
-let browser: Browser;
+let app: App;
 let page: Page;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'stevedore-e2e-layers-'));
-  await mkdir(ARTIFACTS, { recursive: true });
   await pushLayeredImage(registry, repo, 'v1', layers(), HISTORY);
   await pushLayeredImage(
     registry,
@@ -114,21 +103,13 @@ beforeAll(async () => {
     'srv/index.html': '<h1>local</h1>\n',
     'srv/notes.txt': 'notes\n',
   });
-  serve = await startServe(isolatedCliEnv(work, dockerHost));
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(serve.url);
-  await page.getByTestId('registry-add').waitFor();
+  app = await openApp({ name: 'layers', dockerHost, ready: 'registry-add' });
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  await docker
-    .getImage(localRef)
-    .remove({ force: true })
-    .catch(() => {});
-  if (work) await rm(work, { recursive: true, force: true });
+  await app?.close();
+  await removeImages(docker, [localRef]);
 });
 
 const tid = (id: string) => page.getByTestId(id);
@@ -138,29 +119,12 @@ const treePaths = () =>
     .locator('[data-testid="tree-row"]')
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-path')));
 
-async function screenshots(name: string) {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  // Let the controls' colour transitions finish first.
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: join(ARTIFACTS, `${name}-dark.png`) });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+const screenshots = (name: string) => screenshotsOf(page, name);
 
 describe('Layers in the browser', () => {
   it('opens a tag’s Layers tab: each layer with its size, type and command', async () => {
-    await tid('registry-add').click();
-    await tid('registry-add-host').fill(registry);
-    await tid('registry-add-name').fill('Lab');
-    await tid('registry-add-submit').click();
-    await page.locator('[data-testid="registry-test-result"][data-reachable]').waitFor();
-    await tid('registry-add-done').click();
-    await page.locator(`[data-testid="nav-registry"][data-host="${registry}"]`).click();
-    await page.locator('[data-testid="catalog-count"][data-state="complete"]').waitFor();
-    await tid('catalog-filter').fill(repo);
-    await page.locator(`[data-testid="catalog-row"][data-repository="${repo}"]`).click();
-    await page.locator('[data-testid="tag-row"][data-tag="v1"]').click();
-    await page.locator('[data-testid="tag-detail"][data-tag="v1"][data-digest]').waitFor();
+    await addRegistry(page, registry, 'Lab');
+    await openTag(page, registry, repo, 'v1');
     await tid('tag-tab-layers').click();
     await tid('layers-view').waitFor();
 
@@ -252,7 +216,7 @@ describe('Layers in the browser', () => {
       .toEqual(['1welcome back', '2second line', '3third line']);
     await tid('file-save').click();
     expect(await tid('save-destination').inputValue()).toBe('~/Downloads/motd');
-    const destination = join(work, 'motd-saved');
+    const destination = join(app.work, 'motd-saved');
     await tid('save-destination').fill(destination);
     await tid('save-submit').click();
     await page.locator('[data-testid="save-outcome"][data-state="succeeded"]').waitFor();
@@ -314,11 +278,7 @@ describe('Layers in the browser', () => {
 
   it('opens a folder of 100,000 files at once and moves through it by keyboard', async () => {
     await tid('nav-images').click();
-    await page.locator(`[data-testid="nav-registry"][data-host="${registry}"]`).click();
-    await page.locator('[data-testid="catalog-count"][data-state="complete"]').waitFor();
-    await tid('catalog-filter').fill(bulkRepo);
-    await page.locator(`[data-testid="catalog-row"][data-repository="${bulkRepo}"]`).click();
-    await page.locator('[data-testid="tag-row"][data-tag="v1"]').click();
+    await openTag(page, registry, bulkRepo, 'v1');
     await tid('tag-tab-layers').click();
     await tid('layers-scan').click();
     await page.locator('[data-testid="layers-view"][data-scan="done"]').waitFor({ timeout: 60_000 });

@@ -1,38 +1,29 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect } from '../../src-main/core/engine/connect.js';
 import type { ImageSummary } from '../../src-main/core/engine/types.js';
-import { type Browser, launchBrowser } from '../support/browser.js';
-import { CLI, isolatedCliEnv, startServe } from '../support/cli.js';
-import { buildScratchImage, makeDanglingImage } from '../support/images.js';
+import { CLI } from '../support/cli.js';
+import { type App, ARTIFACTS, openApp } from '../support/e2e-app.js';
+import { buildScratchImage, makeDanglingImage, removeImages } from '../support/images.js';
 
 /**
  * The whole app as a user meets it in browser mode: the real CLI's `serve`, the built renderer in
  * headless Chromium, a real private dockerd. Screenshots land in test-artifacts/e2e/.
  */
-const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'test-artifacts', 'e2e');
 const host = inject('dockerHost');
 const docker = connect({ id: 'env', name: 'DOCKER_HOST', url: host, source: 'env' });
 const run = randomUUID().slice(0, 8);
 const repo = (name: string) => `e2e-${run}/${name}`;
 
-let work: string;
-let env: NodeJS.ProcessEnv;
-let serve: { url: string; stop(): Promise<void> };
-let browser: Browser;
+let stevedore: App;
 let page: Page;
 const made: string[] = [];
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'stevedore-e2e-'));
-  await mkdir(ARTIFACTS, { recursive: true });
-  env = isolatedCliEnv(work, host);
   const app = await buildScratchImage(
     docker,
     `${repo('app')}:1.0`,
@@ -43,22 +34,13 @@ beforeAll(async () => {
   made.push(app);
   made.push(await buildScratchImage(docker, `${repo('tool')}:2`, { 'tool.txt': 'tool' }));
   made.push(await makeDanglingImage(docker));
-  serve = await startServe(env);
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(serve.url);
-  await page.getByTestId('image-row').first().waitFor();
+  stevedore = await openApp({ name: 'images', dockerHost: host, ready: 'image-row' });
+  page = stevedore.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  for (const id of made)
-    await docker
-      .getImage(id)
-      .remove({ force: true })
-      .catch(() => {});
-  if (work) await rm(work, { recursive: true, force: true });
+  await stevedore?.close();
+  await removeImages(docker, made);
 });
 
 const rowsOf = (p: Page) =>
@@ -80,7 +62,9 @@ function expectedRows(images: ImageSummary[]): string[] {
 
 describe('Local Images in the browser', () => {
   it('shows the same images as `stevedore images --json`', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'images', '--json'], { env });
+    const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'images', '--json'], {
+      env: stevedore.env,
+    });
     const expected = expectedRows(JSON.parse(stdout) as ImageSummary[]).sort();
     expect(expected.length).toBeGreaterThanOrEqual(4);
     await expect.poll(async () => (await rowsOf(page)).sort(), { timeout: 5000 }).toEqual(expected);

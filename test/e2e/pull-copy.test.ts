@@ -1,38 +1,29 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connect } from '../../src-main/core/engine/connect.js';
-import { type Browser, launchBrowser } from '../support/browser.js';
-import { isolatedCliEnv, startServe } from '../support/cli.js';
-import { buildScratchImage } from '../support/images.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type App,
+  ARTIFACTS,
+  addRegistry,
+  registryDigest as digestOf,
+  openApp,
+  openTag as openTagIn,
+} from '../support/e2e-app.js';
+import { buildScratchImage, removeImages } from '../support/images.js';
 import { type PushedIndex, pushIndex } from '../support/registry-content.js';
+import { runServers } from '../support/run-servers.js';
 
 /**
  * Pull and copy as a user does them in browser mode: pull a registry tag from its detail into the
  * engine and find it in Local Images; pull by typing a reference; copy a tag, and a whole
  * multi-platform index, to another repository and find them there. Real dockerd, real registry.
  */
-const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'test-artifacts', 'e2e');
-const dockerHost = inject('dockerHost');
-const registry = inject('registryHost');
-const docker = connect({ id: 'env', name: 'DOCKER_HOST', url: dockerHost, source: 'env' });
-const run = randomUUID().slice(0, 8);
+const { dockerHost, registry, docker, run } = runServers();
 const app = `e2e-pull-${run}/app`;
 const copied = `e2e-pull-${run}/copied`;
 const multi = `e2e-pull-${run}/multi`;
-const MANIFEST_TYPES = [
-  'application/vnd.docker.distribution.manifest.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.index.v1+json',
-].join(', ');
 
-let work: string;
-let serve: { url: string; stop(): Promise<void> };
-let browser: Browser;
+let stevedore: App;
 let page: Page;
 let index: PushedIndex;
 
@@ -52,54 +43,25 @@ async function seedRegistryImage(reference: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'stevedore-e2e-pull-'));
-  await mkdir(ARTIFACTS, { recursive: true });
   await seedRegistryImage(`${registry}/${app}:1.0`);
   index = await pushIndex(registry, multi, 'v1', [
     { os: 'linux', architecture: 'amd64' },
     { os: 'linux', architecture: 'arm64', variant: 'v8' },
   ]);
-  serve = await startServe(isolatedCliEnv(work, dockerHost));
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(serve.url);
-  await page.getByTestId('images-pull').waitFor();
+  stevedore = await openApp({ name: 'pull', dockerHost, ready: 'images-pull' });
+  page = stevedore.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  for (const ref of [`${registry}/${app}:1.0`, `${registry}/${copied}:c1`]) {
-    await docker
-      .getImage(ref)
-      .remove({ force: true })
-      .catch(() => {});
-  }
-  if (work) await rm(work, { recursive: true, force: true });
+  await stevedore?.close();
+  await removeImages(docker, [`${registry}/${app}:1.0`, `${registry}/${copied}:c1`]);
 });
 
 const tid = (id: string) => page.getByTestId(id);
 const imageRow = (ref: string) => page.locator(`[data-testid="image-row"][data-ref="${ref}"]`);
 
-async function registryDigest(repo: string, tag: string): Promise<string | null> {
-  const response = await fetch(`http://${registry}/v2/${repo}/manifests/${tag}`, {
-    method: 'HEAD',
-    headers: { accept: MANIFEST_TYPES },
-  });
-  expect(response.status).toBe(200);
-  return response.headers.get('docker-content-digest');
-}
-
-/** Registry → catalog filtered to `repo` → its tag list → `tag`'s detail. */
-async function openTag(repo: string, tag: string) {
-  await page.locator(`[data-testid="nav-registry"][data-host="${registry}"]`).click();
-  await page.locator('[data-testid="catalog-count"][data-state="complete"]').waitFor();
-  await tid('catalog-filter').fill(repo);
-  await page.locator(`[data-testid="catalog-row"][data-repository="${repo}"]`).click();
-  await tid('repo-view').waitFor();
-  await page.locator(`[data-testid="tag-row"][data-tag="${tag}"]`).click();
-  await page.locator(`[data-testid="tag-detail"][data-tag="${tag}"][data-digest]`).waitFor();
-}
+const registryDigest = (repo: string, tag: string) => digestOf(registry, repo, tag);
+const openTag = (repo: string, tag: string) => openTagIn(page, registry, repo, tag);
 
 async function closeDialog(testId: string) {
   await tid('transfer-close').click();
@@ -108,13 +70,7 @@ async function closeDialog(testId: string) {
 
 describe('Pull and copy in the browser', () => {
   it('knows the test registry', async () => {
-    await tid('registry-add').click();
-    await tid('registry-add-host').fill(registry);
-    await tid('registry-add-name').fill('Lab');
-    await tid('registry-add-submit').click();
-    await page.locator('[data-testid="registry-test-result"][data-reachable]').waitFor();
-    await tid('registry-add-done').click();
-    await page.locator(`[data-testid="nav-registry"][data-host="${registry}"]`).waitFor();
+    await addRegistry(page, registry, 'Lab');
   });
 
   it('pulls a tag from its detail into the engine, and Local Images shows it', async () => {

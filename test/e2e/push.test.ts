@@ -1,14 +1,18 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connect } from '../../src-main/core/engine/connect.js';
-import { type Browser, launchBrowser } from '../support/browser.js';
-import { isolatedCliEnv, startServe } from '../support/cli.js';
-import { buildScratchImage } from '../support/images.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type App,
+  ARTIFACTS,
+  addRegistry,
+  registryDigest as digestOf,
+  openApp,
+  screenshots,
+} from '../support/e2e-app.js';
+import { buildScratchImage, removeImages } from '../support/images.js';
 import { type Registry, startRegistry } from '../support/registry.js';
+import { runServers } from '../support/run-servers.js';
 
 /**
  * Pushing as a user does it in browser mode: the real `serve`, headless Chromium, the private
@@ -16,25 +20,13 @@ import { type Registry, startRegistry } from '../support/registry.js';
  * P, right-click, drag onto the registry), the pre-check is read, the push runs, and what the
  * dialog says is checked against the registry itself.
  */
-const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'test-artifacts', 'e2e');
-const dockerHost = inject('dockerHost');
-const registry = inject('registryHost');
-const docker = connect({ id: 'env', name: 'DOCKER_HOST', url: dockerHost, source: 'env' });
-const run = randomUUID().slice(0, 8);
+const { dockerHost, registry, docker, run } = runServers();
 const repository = `e2e-push-${run}/app`;
 const source = `${repository}:1.0`;
 const target = `${registry}/${repository}:1.0`;
 const REGISTRY_NAME = 'Lab';
-const MANIFEST_TYPES = [
-  'application/vnd.docker.distribution.manifest.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.index.v1+json',
-].join(', ');
 
-let work: string;
-let serve: { url: string; stop(): Promise<void> };
-let browser: Browser;
+let app: App;
 let page: Page;
 let imageId: string;
 /** Another image, to find the tag naming something else. */
@@ -45,59 +37,27 @@ let locked: Registry;
 const alice = { user: 'alice', password: 'wonderland' };
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'stevedore-e2e-push-'));
-  await mkdir(ARTIFACTS, { recursive: true });
   // Random bytes do not compress: the layer is big enough for the bars to have something to show.
   imageId = await buildScratchImage(docker, source, { 'data.bin': randomBytes(4 * 1024 * 1024) });
   otherId = await buildScratchImage(docker, otherSource, { 'other.txt': `other ${run}` });
   locked = await startRegistry({ htpasswd: alice });
-  serve = await startServe(isolatedCliEnv(work, dockerHost));
-  browser = await launchBrowser();
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: new URL(serve.url).origin,
-  });
-  page = await browser.context.newPage();
-  await page.goto(serve.url);
-  await page.getByTestId('image-row').first().waitFor();
+  app = await openApp({ name: 'push', dockerHost, ready: 'image-row', clipboard: true });
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
   await locked?.stop();
-  for (const id of [imageId, otherId]) {
-    if (id)
-      await docker
-        .getImage(id)
-        .remove({ force: true })
-        .catch(() => {});
-  }
-  if (work) await rm(work, { recursive: true, force: true });
+  await removeImages(docker, [imageId, otherId]);
 });
 
 const tid = (id: string) => page.getByTestId(id);
 const row = (ref: string) => page.locator(`[data-testid="image-row"][data-ref="${ref}"]`);
 const dialog = () => tid('push-dialog');
 
-/** The digest the registry serves for the tag, from its own answer to a HEAD. */
-async function registryDigest(repo: string, tag: string, host = registry): Promise<string | null> {
-  const basic = Buffer.from(`${alice.user}:${alice.password}`).toString('base64');
-  const response = await fetch(`http://${host}/v2/${repo}/manifests/${tag}`, {
-    method: 'HEAD',
-    headers: { accept: MANIFEST_TYPES, ...(host === locked.host ? { authorization: `Basic ${basic}` } : {}) },
-  });
-  expect(response.status).toBe(200);
-  return response.headers.get('docker-content-digest');
-}
-
-async function addRegistry(host: string, name: string) {
-  await tid('registry-add').click();
-  await tid('registry-add-host').fill(host);
-  await tid('registry-add-name').fill(name);
-  await tid('registry-add-submit').click();
-  await page.locator('[data-testid="registry-test-result"][data-reachable]').waitFor();
-  await tid('registry-add-done').click();
-  await page.locator(`[data-testid="nav-registry"][data-host="${host}"]`).waitFor();
+/** The digest the registry serves for the tag; the locked registry is asked as alice. */
+function registryDigest(repo: string, tag: string, host = registry): Promise<string | null> {
+  return digestOf(host, repo, tag, host === locked.host ? alice : undefined);
 }
 
 async function chooseRegistry(name = REGISTRY_NAME, host = registry) {
@@ -118,8 +78,8 @@ async function closeDialog() {
 
 describe('Push in the browser', () => {
   it('knows the test registries', async () => {
-    await addRegistry(registry, REGISTRY_NAME);
-    await addRegistry(locked.host, 'Locked');
+    await addRegistry(page, registry, REGISTRY_NAME);
+    await addRegistry(page, locked.host, 'Locked');
   });
 
   it('opens from the toolbar, prefilled from the image, and pre-checks the push', async () => {
@@ -138,11 +98,7 @@ describe('Push in the browser', () => {
       .evaluateAll((layers) => layers.map((layer) => layer.getAttribute('data-state')));
     expect(states.length).toBeGreaterThan(0);
     expect(states).toContain('upload');
-    await page.screenshot({ path: join(ARTIFACTS, 'push-dialog.png') });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: join(ARTIFACTS, 'push-dialog-dark.png') });
-    await page.emulateMedia({ colorScheme: 'light' });
+    await screenshots(page, 'push-dialog');
   });
 
   it('pushes with progress, and shows the digest the registry serves', async () => {

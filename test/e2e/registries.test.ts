@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Browser, launchBrowser } from '../support/browser.js';
-import { isolatedCliEnv, startServe } from '../support/cli.js';
+import { type App, ARTIFACTS, addRegistry as addRegistryIn, openApp } from '../support/e2e-app.js';
 import { type Registry, startRegistry } from '../support/registry.js';
 import { bulkRepositories, pushArtifact, pushImage, pushIndex } from '../support/registry-content.js';
 
@@ -14,7 +11,6 @@ import { bulkRepositories, pushArtifact, pushImage, pushIndex } from '../support
  * a tag, switch platforms, read the raw manifest, delete with the shared-tags warning, and log in to
  * a registry that wants a password. Real registries, the real `serve`, headless Chromium.
  */
-const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'test-artifacts', 'e2e');
 const alice = { user: 'alice', password: 'wonderland' };
 const platforms = [
   { os: 'linux', architecture: 'amd64' },
@@ -23,9 +19,7 @@ const platforms = [
 
 let open: Registry;
 let locked: Registry;
-let work: string;
-let serve: { url: string; stop(): Promise<void> };
-let browser: Browser;
+let app: App;
 let page: Page;
 const repo = `team-${randomUUID().slice(0, 6)}/demo`;
 
@@ -43,19 +37,13 @@ beforeAll(async () => {
     kind: 'sig',
   });
   await bulkRepositories(open.host, 'bulk', 1100);
-  work = await mkdtemp(join(tmpdir(), 'stevedore-e2e-registries-'));
-  await mkdir(ARTIFACTS, { recursive: true });
-  serve = await startServe(isolatedCliEnv(work, inject('dockerHost')));
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(serve.url);
+  app = await openApp({ name: 'registries', dockerHost: inject('dockerHost') });
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
   await Promise.all([open?.stop(), locked?.stop()]);
-  if (work) await rm(work, { recursive: true, force: true });
 });
 
 const tid = (id: string) => page.getByTestId(id);
@@ -77,14 +65,8 @@ async function catalogOf(registry: Registry): Promise<string[]> {
   return names;
 }
 
-async function addRegistry(host: string, name: string) {
-  await tid('registry-add').click();
-  await tid('registry-add-host').fill(host);
-  await tid('registry-add-name').fill(name);
-  await tid('registry-add-submit').click();
-  await page.locator('[data-testid="registry-test-result"][data-reachable]').waitFor();
-  await tid('registry-add-open').click();
-}
+/** Adds the registry and leaves the dialog by "Open": its catalog shows. */
+const addRegistry = (host: string, name: string) => addRegistryIn(page, host, name, { open: true });
 
 describe('Registries in the browser', () => {
   it('adds a registry and streams its whole catalog, across pages', async () => {

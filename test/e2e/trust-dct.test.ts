@@ -1,14 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connect } from '../../src-main/core/engine/connect.js';
-import { type Browser, launchBrowser } from '../support/browser.js';
-import { isolatedCliEnv, startServe } from '../support/cli.js';
-import { buildScratchImage } from '../support/images.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type App,
+  addRegistry,
+  openApp,
+  openRepository,
+  openSettings as openSettingsIn,
+  openTrustTab as openTrustTabIn,
+  screenshots,
+} from '../support/e2e-app.js';
+import { buildScratchImage, removeImages } from '../support/images.js';
 import { docker as dockerCli, dockerTrustEnv, type NotaryServers, startNotary } from '../support/notary.js';
+import { runServers } from '../support/run-servers.js';
 
 /**
  * Docker Content Trust as a user meets it in browser mode: the docker CLI signs pushes to the run's
@@ -16,25 +22,19 @@ import { docker as dockerCli, dockerTrustEnv, type NotaryServers, startNotary } 
  * sets the notary server in Settings, reads the Trust tab (roles as a tree, signed tags, signers),
  * finds the root pinned, and signs the DCT-only tags with cosign from the repository's panel.
  */
-const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'test-artifacts', 'e2e');
-const dockerHost = inject('dockerHost');
-const registry = inject('registryHost');
-const docker = connect({ id: 'env', name: 'DOCKER_HOST', url: dockerHost, source: 'env' });
-const run = randomUUID().slice(0, 8);
+const { dockerHost, registry, docker, run } = runServers();
 const dctRepository = `e2e-trust-dct-${run}`;
 const dctRef = `${registry}/${dctRepository}`;
 const PASSWORD = 'correct horse battery staple';
 
 let notary: NotaryServers;
 let work: string;
-let serve: { url: string; stop(): Promise<void> };
-let browser: Browser;
+let app: App;
 let page: Page;
 const images: string[] = [];
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'stevedore-e2e-trust-dct-'));
-  await mkdir(ARTIFACTS, { recursive: true });
   notary = await startNotary();
   const env = await dockerTrustEnv(work, dockerHost, notary);
   const push = async (tag: string) => {
@@ -46,25 +46,15 @@ beforeAll(async () => {
   await dockerCli(['trust', 'key', 'generate', 'alice', '--dir', join(work, 'keys')], env);
   await dockerCli(['trust', 'signer', 'add', '--key', join(work, 'keys', 'alice.pub'), 'alice', dctRef], env);
   await push('v2');
-  // The app has a docker config of its own: the notary's CA is not where docker keeps it for the CLI.
-  await mkdir(join(work, 'app'));
-  serve = await startServe(isolatedCliEnv(join(work, 'app'), dockerHost));
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(serve.url);
-  await page.getByTestId('image-row').first().waitFor();
+  // The app's config is its own (openApp): the notary's CA stays where the docker CLI above keeps it.
+  app = await openApp({ name: 'trust-dct', dockerHost, ready: 'image-row' });
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await app?.close();
   await notary?.stop();
-  for (const id of images) {
-    await docker
-      .getImage(id)
-      .remove({ force: true })
-      .catch(() => {});
-  }
+  await removeImages(docker, images);
   if (work) await rm(work, { recursive: true, force: true });
 });
 
@@ -72,33 +62,14 @@ const tid = (id: string) => page.getByTestId(id);
 const tagBadge = (tag: string) =>
   page.locator(`[data-testid="tag-row"][data-tag="${tag}"] [data-testid="trust-badge"]`);
 
-async function openSettings() {
-  await tid('nav-settings').click();
-  await tid('signing-keys').waitFor();
-}
-
-async function openTrustTab(tag: string) {
-  await page.locator(`[data-testid="tag-row"][data-tag="${tag}"]`).click();
-  await tid('tag-tab-trust').click();
-  await page.locator('[data-testid="trust-tab"][data-state="ready"]').waitFor();
-}
-
-async function openDctRepository() {
-  await page.locator(`[data-testid="nav-registry"][data-host="${registry}"]`).click();
-  await tid('catalog-reload').click();
-  await tid('catalog-filter').fill(dctRepository);
-  await page.locator(`[data-testid="catalog-row"][data-repository="${dctRepository}"]`).click();
-  await page.locator(`[data-testid="repo-view"][data-repository="${dctRef}"]`).waitFor();
-}
+const openSettings = () => openSettingsIn(page);
+const openTrustTab = (tag: string) => openTrustTabIn(page, tag);
+/** Reloads the catalog: the app may have listed it before the DCT repository was there. */
+const openDctRepository = () => openRepository(page, registry, dctRepository, { reload: true });
 
 describe('Docker Content Trust in the browser', () => {
   it('knows the test registry', async () => {
-    await tid('registry-add').click();
-    await tid('registry-add-host').fill(registry);
-    await tid('registry-add-name').fill('Lab');
-    await tid('registry-add-submit').click();
-    await page.locator('[data-testid="registry-test-result"][data-reachable]').waitFor();
-    await tid('registry-add-done').click();
+    await addRegistry(page, registry, 'Lab');
   });
   it('reads DCT data once the notary server is set in Settings, and pictures its roles', async () => {
     await openSettings();
@@ -128,11 +99,7 @@ describe('Docker Content Trust in the browser', () => {
     expect(roles[0]).toBe('root');
     await page.locator('[data-testid="dct-signed-tags"] [data-tag="v2"]').waitFor();
     expect(await tid('dct-signers').textContent()).toContain('alice');
-    await page.screenshot({ path: join(ARTIFACTS, 'trust-tab-dct.png') });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: join(ARTIFACTS, 'trust-tab-dct-dark.png') });
-    await page.emulateMedia({ colorScheme: 'light' });
+    await screenshots(page, 'trust-tab-dct');
 
     // The root was trusted on first use: it is pinned, and Settings lists it.
     await openSettings();

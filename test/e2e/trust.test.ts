@@ -1,14 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connect } from '../../src-main/core/engine/connect.js';
-import { type Browser, launchBrowser } from '../support/browser.js';
-import { isolatedCliEnv, startServe } from '../support/cli.js';
-import { buildScratchImage } from '../support/images.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type App,
+  ARTIFACTS,
+  addRegistry,
+  openApp,
+  openRepository as openRepositoryIn,
+  openSettings as openSettingsIn,
+  openTrustTab as openTrustTabIn,
+  screenshots,
+} from '../support/e2e-app.js';
+import { buildScratchImage, removeImages } from '../support/images.js';
 import { type PushedManifest, pushImage, pushIndex } from '../support/registry-content.js';
+import { runServers } from '../support/run-servers.js';
 import { notationChain, p256 } from '../support/trust-certificates.js';
 import { JWS, notationJws, pushNotationSignature } from '../support/trust-notation-signers.js';
 import { classicLayer, cosignPayload, pushClassicSignatures } from '../support/trust-signers.js';
@@ -20,11 +25,7 @@ import { classicLayer, cosignPayload, pushClassicSignatures } from '../support/t
  * chain and an index's platforms. The real `serve`, the run's registry and dockerd, headless
  * Chromium. Docker Content Trust, with a real notary: trust-dct.test.ts.
  */
-const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'test-artifacts', 'e2e');
-const dockerHost = inject('dockerHost');
-const registry = inject('registryHost');
-const docker = connect({ id: 'env', name: 'DOCKER_HOST', url: dockerHost, source: 'env' });
-const run = randomUUID().slice(0, 8);
+const { dockerHost, registry, docker, run } = runServers();
 const repository = `e2e-trust-${run}/app`;
 const repositoryRef = `${registry}/${repository}`;
 const localSource = `e2e-trust-${run}/local:1.0`;
@@ -32,9 +33,7 @@ const neverPushed = `e2e-trust-${run}/never:1.0`;
 const KEY = 'e2e-key';
 const PASSWORD = 'correct horse battery staple';
 
-let work: string;
-let serve: { url: string; stop(): Promise<void> };
-let browser: Browser;
+let app: App;
 let page: Page;
 const localIds: string[] = [];
 /** The signing key's id, as Settings shows it: signatures made with it name the same id. */
@@ -46,8 +45,6 @@ const indexKey = p256();
 let multiArm64: PushedManifest;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'stevedore-e2e-trust-'));
-  await mkdir(ARTIFACTS, { recursive: true });
   await pushImage(registry, repository, 'signed', { layers: [Buffer.from(`signed ${run}`)] });
   await pushImage(registry, repository, 'unsigned', { layers: [Buffer.from(`unsigned ${run}`)] });
   const notation = await pushImage(registry, repository, 'notation', {
@@ -65,26 +62,13 @@ beforeAll(async () => {
   await pushClassicSignatures(registry, repository, multiArm64.digest, [layer]);
   localIds.push(await buildScratchImage(docker, localSource, { 'local.txt': `local ${run}` }));
   localIds.push(await buildScratchImage(docker, neverPushed, { 'never.txt': `never ${run}` }));
-  serve = await startServe(isolatedCliEnv(work, dockerHost));
-  browser = await launchBrowser();
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: new URL(serve.url).origin,
-  });
-  page = await browser.context.newPage();
-  await page.goto(serve.url);
-  await page.getByTestId('image-row').first().waitFor();
+  app = await openApp({ name: 'trust', dockerHost, ready: 'image-row', clipboard: true });
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  for (const id of localIds) {
-    await docker
-      .getImage(id)
-      .remove({ force: true })
-      .catch(() => {});
-  }
-  if (work) await rm(work, { recursive: true, force: true });
+  await app?.close();
+  await removeImages(docker, localIds);
 });
 
 const tid = (id: string) => page.getByTestId(id);
@@ -92,27 +76,12 @@ const tagBadge = (tag: string) =>
   page.locator(`[data-testid="tag-row"][data-tag="${tag}"] [data-testid="trust-badge"]`);
 const imageRow = (ref: string) => page.locator(`[data-testid="image-row"][data-ref="${ref}"]`);
 
-async function openSettings() {
-  await tid('nav-settings').click();
-  await tid('signing-keys').waitFor();
-}
-
-async function openRepository() {
-  await page.locator(`[data-testid="nav-registry"][data-host="${registry}"]`).click();
-  await tid('catalog-filter').waitFor();
-  await tid('catalog-filter').fill(repository);
-  await page.locator(`[data-testid="catalog-row"][data-repository="${repository}"]`).click();
-  await page.locator(`[data-testid="repo-view"][data-repository="${repositoryRef}"]`).waitFor();
-}
+const openSettings = () => openSettingsIn(page);
+const openRepository = () => openRepositoryIn(page, registry, repository);
+const openTrustTab = (tag: string) => openTrustTabIn(page, tag);
 
 async function badgeStatus(tag: string): Promise<string | null> {
   return tagBadge(tag).getAttribute('data-status');
-}
-
-async function openTrustTab(tag: string) {
-  await page.locator(`[data-testid="tag-row"][data-tag="${tag}"]`).click();
-  await tid('tag-tab-trust').click();
-  await page.locator('[data-testid="trust-tab"][data-state="ready"]').waitFor();
 }
 
 describe('Trust in the browser', () => {
@@ -130,12 +99,7 @@ describe('Trust in the browser', () => {
   });
 
   it('badges both tags unsigned, only for the rows in view', async () => {
-    await tid('registry-add').click();
-    await tid('registry-add-host').fill(registry);
-    await tid('registry-add-name').fill('Lab');
-    await tid('registry-add-submit').click();
-    await page.locator('[data-testid="registry-test-result"][data-reachable]').waitFor();
-    await tid('registry-add-done').click();
+    await addRegistry(page, registry, 'Lab');
     await openRepository();
     await expect.poll(() => badgeStatus('signed'), { timeout: 20_000 }).toBe('unsigned');
     await expect.poll(() => badgeStatus('unsigned')).toBe('unsigned');
@@ -241,11 +205,7 @@ describe('Trust in the browser', () => {
     const signature = page.locator('[data-testid="trust-signature"][data-kind="cosign"]');
     expect(await signature.getAttribute('data-key-id')).toBe(keyId);
     expect(await signature.getByTestId('signature-verdict').textContent()).toContain('teammate');
-    await page.screenshot({ path: join(ARTIFACTS, 'trust-tab.png') });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: join(ARTIFACTS, 'trust-tab-dark.png') });
-    await page.emulateMedia({ colorScheme: 'light' });
+    await screenshots(page, 'trust-tab');
   });
 
   it('shows an unsigned tag as unsigned in its Trust tab', async () => {

@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CLI, isolatedCliEnv, runCli } from '../support/cli.js';
+import { CLI, isolatedCliEnv, requireBuiltCli, runCli } from '../support/cli.js';
 import { type Registry, startRegistry } from '../support/registry.js';
 import {
   type PushedIndex,
@@ -37,7 +36,7 @@ async function copyJson(...args: string[]): Promise<{ source: string; target: st
 }
 
 beforeAll(async () => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx electron-vite build\` first`);
+  requireBuiltCli();
   work = await mkdtemp(join(tmpdir(), 'stevedore-cli-copy-'));
   env = isolatedCliEnv(work, inject('dockerHost'));
   target = await startRegistry();

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect } from '../../src-main/core/engine/connect.js';
 import { imageRemove } from '../../src-main/core/engine/images.js';
-import { CLI, isolatedCliEnv, runCli } from '../support/cli.js';
+import { isolatedCliEnv, requireBuiltCli, runCli, runCliJson, runCliOk } from '../support/cli.js';
 import { startFakeTamperingProxy } from '../support/fake-registries.js';
 import { buildScratchImage } from '../support/images.js';
 import {
@@ -43,16 +42,11 @@ let work: string;
 let env: NodeJS.ProcessEnv;
 let imageId: string;
 
-async function cli(...args: string[]) {
-  const result = await runCli(args, env);
-  expect(result.code, result.stderr).toBe(0);
-  return result;
-}
-
-const json = async (...args: string[]) => JSON.parse((await cli(...args, '--json')).stdout.toString('utf8'));
+const cli = (...args: string[]) => runCliOk(args, env);
+const json = (...args: string[]) => runCliJson(args, env);
 
 beforeAll(async () => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx electron-vite build\` first`);
+  requireBuiltCli();
   work = await mkdtemp(join(tmpdir(), 'stevedore-cli-layers-local-'));
   env = isolatedCliEnv(work, dockerHost);
   imageId = await buildScratchImage(

@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { chmod, link, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CLI, isolatedCliEnv, runCli } from '../support/cli.js';
+import { isolatedCliEnv, requireBuiltCli, runCli, runCliJson, runCliOk } from '../support/cli.js';
 import {
   OCI_LAYER_GZIP,
   OCI_LAYER_TAR,
@@ -69,16 +68,11 @@ function ourListing(text: string): string[][] {
     });
 }
 
-async function cli(...args: string[]) {
-  const result = await runCli(args, env);
-  expect(result.code, result.stderr).toBe(0);
-  return result;
-}
-
-const json = async (...args: string[]) => JSON.parse((await cli(...args, '--json')).stdout.toString('utf8'));
+const cli = (...args: string[]) => runCliOk(args, env);
+const json = (...args: string[]) => runCliJson(args, env);
 
 beforeAll(async () => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx electron-vite build\` first`);
+  requireBuiltCli();
   work = await mkdtemp(join(tmpdir(), 'stevedore-cli-layers-'));
   env = isolatedCliEnv(work, inject('dockerHost'));
   // A layer as a build writes it: GNU tar of a real tree, with a setuid binary, links and a space.

@@ -1,20 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connect } from '../../src-main/core/engine/connect.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imageInspect, imageRemove } from '../../src-main/core/engine/images.js';
-import { CLI, isolatedCliEnv, runCli } from '../support/cli.js';
+import { isolatedCliEnv, requireBuiltCli, runCli } from '../support/cli.js';
 import { buildScratchImage } from '../support/images.js';
 import { type Registry, startRegistry } from '../support/registry.js';
+import { runServers } from '../support/run-servers.js';
 import { skopeoDigest } from '../support/skopeo.js';
 
-const dockerHost = inject('dockerHost');
-const registryHost = inject('registryHost');
-const docker = connect({ id: 'env', name: 'DOCKER_HOST', url: dockerHost, source: 'env' });
-const run = randomUUID().slice(0, 8);
+const { dockerHost, registry: registryHost, docker, run } = runServers();
 const local = `stevedore-cli-${run}/app:1.0`;
 const USER = { user: 'cli-pusher', password: 'cli-secret' };
 
@@ -24,7 +20,7 @@ let guarded: Registry;
 let imageId: string;
 
 beforeAll(async () => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx electron-vite build\` first`);
+  requireBuiltCli();
   work = await mkdtemp(join(tmpdir(), 'stevedore-cli-push-'));
   env = isolatedCliEnv(work, dockerHost);
   guarded = await startRegistry({ htpasswd: USER });

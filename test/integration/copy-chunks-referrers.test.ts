@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import { RegistryClient } from '../../src-main/core/registry/client/index.js';
 import { imageCopy } from '../../src-main/core/registry/copy.js';
 import { RegistryTransport } from '../../src-main/core/registry/transport/transport.js';
 import type { TaskPart } from '../../src-main/core/tasks/types.js';
-import { CLI, isolatedCliEnv } from '../support/cli.js';
+import { CLI, isolatedCliEnv, requireBuiltCli } from '../support/cli.js';
 import { type FakeChunkOnlyRegistry, startFakeChunkOnlyRegistry } from '../support/fake-registries.js';
 import { type Registry, startRegistry } from '../support/registry.js';
 import { pushArtifact, pushImage, pushIndex } from '../support/registry-content.js';
@@ -90,7 +89,7 @@ describe('a destination that takes blobs in chunks only', () => {
   );
 
   it('copies 512 MiB through it with the CLI in bounded memory: peak RSS under 150 MB', async () => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx electron-vite build\` first`);
+    requireBuiltCli();
     const layer = Buffer.alloc(512 * MiB, randomBytes(MiB));
     const image = await pushImage(source, repo('huge'), 'v1', { layers: [layer] });
     const fake = await chunkOnly();

@@ -1,15 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { TaskPart, TaskSnapshot } from '../../src-main/core/tasks/types.js';
-import { type App, createApp } from '../../src-main/ipc/app.js';
+import type { TaskPart } from '../../src-main/core/tasks/types.js';
+import type { App } from '../../src-main/ipc/app.js';
 import type { CopiedImage } from '../../src-main/ipc/contract.js';
 import { runTask, unwrap } from '../support/app-tasks.js';
-import { CLI, isolatedCliEnv, runCli } from '../support/cli.js';
-import { type Registry, startRegistry } from '../support/registry.js';
+import { isolatedCliEnv, requireBuiltCli, runCli } from '../support/cli.js';
+import {
+  type FaultRegistries,
+  partsOf,
+  startFaultRegistries,
+  transferCutMidway,
+} from '../support/fault-registries.js';
+import type { Registry } from '../support/registry.js';
 import { type PushedManifest, pushImage } from '../support/registry-content.js';
 import { skopeoDigest } from '../support/skopeo.js';
 
@@ -25,6 +27,7 @@ const sourceRepo = `copy-faults-${run}/app`;
 const USER = { user: 'fault-copier', password: 'right-secret' };
 const BIG = 128 * 1024 * 1024;
 
+let faults: FaultRegistries;
 let work: string;
 let app: App;
 let image: PushedManifest;
@@ -33,24 +36,8 @@ let full: Registry;
 let guarded: Registry;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'stevedore-copy-faults-'));
-  [flaky, full, guarded] = await Promise.all([
-    startRegistry(),
-    startRegistry({ storageLimit: '16m' }),
-    startRegistry({ htpasswd: USER }),
-  ]);
-  const dockerConfig = join(work, 'docker-config');
-  await mkdir(dockerConfig, { recursive: true });
-  const wrong = Buffer.from(`${USER.user}:wrong-secret`).toString('base64');
-  await writeFile(
-    join(dockerConfig, 'config.json'),
-    JSON.stringify({ auths: { [guarded.host]: { auth: wrong } } }),
-  );
-  app = await createApp({
-    env: { DOCKER_HOST: inject('dockerHost'), DOCKER_CONFIG: dockerConfig },
-    configDir: join(work, 'config'),
-    transport: 'websocket',
-  });
+  faults = await startFaultRegistries({ name: 'copy-faults', dockerHost: inject('dockerHost'), user: USER });
+  ({ work, app, flaky, full, guarded } = faults);
   // A small layer sent at once, and 128 MiB still on their way when the registry goes (task
   // updates come at most every 100 ms) and that fill 16 MiB.
   image = await pushImage(source, sourceRepo, 'v1', {
@@ -59,32 +46,17 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await app?.close();
-  await Promise.all([flaky?.stop(), full?.stop(), guarded?.stop()]);
-  if (work) await rm(work, { recursive: true, force: true });
+  await faults?.stop();
 });
 
-const partsOf = (snapshot: TaskSnapshot): TaskPart[] => snapshot.progress.parts ?? [];
 const copy = (target: string) =>
   runTask(app, 'registries.copy', { source: `${source}/${sourceRepo}:v1`, target });
 
 describe('a destination that dies mid-copy', () => {
   it('fails the copy naming it and the next step; copying again after a restart sends only what is missing', async () => {
     const target = `${flaky.host}/faults-${run}/app:v1`;
-    let killed: Promise<void> | undefined;
-    const stop = app.tasks.onUpdate((snapshot) => {
-      const parts = partsOf(snapshot);
-      const sending = parts.some((part) => part.state === 'running' && part.current > 0);
-      const twoDone = parts.filter((part) => part.state === 'done').length === 2;
-      if (!killed && snapshot.procedure === 'registries.copy' && sending && twoDone) killed = flaky.kill();
-    });
-    const broken = await copy(target).finally(stop);
-    await killed;
-
-    expect(killed).toBeDefined();
-    expect(broken.final.state).toBe('failed');
-    expect(broken.final.result).toBeUndefined();
-    expect(broken.final.error?.code).toBe('REGISTRY_UNREACHABLE');
+    const twoDone = (parts: TaskPart[]) => parts.filter((part) => part.state === 'done').length === 2;
+    const broken = await transferCutMidway(app, flaky, 'registries.copy', twoDone, () => copy(target));
     expect(broken.final.error?.message).toMatch(
       new RegExp(
         `^Cannot reach ${flaky.host}: .+ Nothing was tagged; once ${flaky.host} answers again, copy again: blobs it already has are not sent twice\\.$`,
@@ -133,7 +105,7 @@ describe('logins the destination refuses', () => {
 
 describe('a destination whose disk is full', () => {
   it('fails the copy, in the app and the CLI, saying the registry ran out of space', async () => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx electron-vite build\` first`);
+    requireBuiltCli();
     const target = `${full.host}/faults-${run}/app:v1`;
     const expected = `${full.host} ran out of storage space (no space left on device). Free space on the registry, then copy again: blobs it already has are not sent twice.`;
 

@@ -14,13 +14,8 @@ import type {
   TreeEntry,
 } from '../../src-main/ipc/contract.js';
 import { runTask, unwrap } from '../support/app-tasks.js';
-import {
-  gzip,
-  OCI_LAYER_GZIP,
-  OCI_LAYER_TAR,
-  pushLayeredImage,
-  tarArchive,
-} from '../support/layer-archives.js';
+import { gzip, tarArchive } from '../support/layer-archives.js';
+import { pushBaseAppClean } from '../support/layered-images.js';
 import { sha256 } from '../support/registry-content.js';
 
 const host = inject('registryHost');
@@ -80,22 +75,11 @@ function errorOf(envelope: Envelope) {
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'stevedore-layers-handlers-'));
   app = await openApp(join(work, 'cache'));
-  ({ digest } = await pushLayeredImage(
-    host,
-    `layers-handlers-${run}/app`,
-    '1',
-    [
-      { blob: gzip(baseTar), mediaType: OCI_LAYER_GZIP, tar: baseTar },
-      { blob: gzip(appTar), mediaType: OCI_LAYER_GZIP, tar: appTar },
-      { blob: cleanTar, mediaType: OCI_LAYER_TAR, tar: cleanTar },
-    ],
-    [
-      { created_by: 'ADD base.tar /' },
-      { created_by: 'ENV A=b', empty_layer: true },
-      { created_by: 'COPY app /' },
-      { created_by: 'RUN clean' },
-    ],
-  ));
+  ({ digest } = await pushBaseAppClean(host, `layers-handlers-${run}/app`, '1', {
+    base: baseTar,
+    app: appTar,
+    clean: cleanTar,
+  }));
 });
 
 afterAll(async () => {

@@ -1,9 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { link, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { link } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type Dockerode from 'dockerode';
@@ -11,12 +9,18 @@ import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect } from '../../src-main/core/engine/connect.js';
 import { imageRemove } from '../../src-main/core/engine/images.js';
-import type { TaskPart, TaskSnapshot } from '../../src-main/core/tasks/types.js';
-import { type App, createApp } from '../../src-main/ipc/app.js';
+import type { TaskPart } from '../../src-main/core/tasks/types.js';
+import type { App } from '../../src-main/ipc/app.js';
 import type { PushResult } from '../../src-main/ipc/contract.js';
 import { runTask, unwrap } from '../support/app-tasks.js';
-import { CLI, isolatedCliEnv } from '../support/cli.js';
-import { type Registry, startRegistry } from '../support/registry.js';
+import { CLI, isolatedCliEnv, requireBuiltCli } from '../support/cli.js';
+import {
+  type FaultRegistries,
+  partsOf,
+  startFaultRegistries,
+  transferCutMidway,
+} from '../support/fault-registries.js';
+import type { Registry } from '../support/registry.js';
 import { skopeoDigest } from '../support/skopeo.js';
 
 /**
@@ -35,6 +39,7 @@ const USER = { user: 'fault-pusher', password: 'right-secret' };
 /** The engine gives up on a layer after about 50 s of retries. */
 const ENGINE_GIVES_UP_MS = 150_000;
 
+let faults: FaultRegistries;
 let work: string;
 let app: App;
 let imageId: string;
@@ -43,25 +48,8 @@ let full: Registry;
 let guarded: Registry;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'stevedore-push-faults-'));
-  [flaky, full, guarded] = await Promise.all([
-    startRegistry(),
-    startRegistry({ storageLimit: '16m' }),
-    startRegistry({ htpasswd: USER }),
-  ]);
-  // A login for the guarded registry, as `docker login` stores it, with the wrong password.
-  const dockerConfig = join(work, 'docker-config');
-  await mkdir(dockerConfig, { recursive: true });
-  const wrong = Buffer.from(`${USER.user}:wrong-secret`).toString('base64');
-  await writeFile(
-    join(dockerConfig, 'config.json'),
-    JSON.stringify({ auths: { [guarded.host]: { auth: wrong } } }),
-  );
-  app = await createApp({
-    env: { DOCKER_HOST: dockerHost, DOCKER_CONFIG: dockerConfig },
-    configDir: join(work, 'config'),
-    transport: 'websocket',
-  });
+  faults = await startFaultRegistries({ name: 'push-faults', dockerHost, user: USER });
+  ({ work, app, flaky, full, guarded } = faults);
   // A small layer that is on the registry at once, and 32 MiB that take a while (and fill 16 MiB).
   imageId = await buildLayeredImage(docker, local, [
     Buffer.from(`small layer ${run}`),
@@ -70,34 +58,19 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await app?.close();
+  await faults?.stop();
   if (imageId) await imageRemove(docker, imageId, { force: true }).catch(() => undefined);
-  await Promise.all([flaky?.stop(), full?.stop(), guarded?.stop()]);
-  if (work) await rm(work, { recursive: true, force: true });
 });
-
-/** The last state of each part, in the order the parts first appeared. */
-const partsOf = (snapshot: TaskSnapshot): TaskPart[] => snapshot.progress.parts ?? [];
 
 describe('a registry that dies mid-push', () => {
   it(
     'fails the push naming the registry and the next step; after a restart the push skips what it has',
     async () => {
       const target = `${flaky.host}/faults-${run}/app:1`;
-      let killed: Promise<void> | undefined;
-      const stop = app.tasks.onUpdate((snapshot) => {
-        const parts = partsOf(snapshot);
-        const sending = parts.some((part) => part.state === 'running' && part.current > 0);
-        const oneDone = parts.some((part) => part.state === 'done');
-        if (!killed && snapshot.procedure === 'images.push' && sending && oneDone) killed = flaky.kill();
-      });
-      const broken = await runTask(app, 'images.push', { image: local, target }).finally(stop);
-      await killed;
-
-      expect(killed).toBeDefined();
-      expect(broken.final.state).toBe('failed');
-      expect(broken.final.result).toBeUndefined();
-      expect(broken.final.error?.code).toBe('REGISTRY_UNREACHABLE');
+      const oneDone = (parts: TaskPart[]) => parts.some((part) => part.state === 'done');
+      const broken = await transferCutMidway(app, flaky, 'images.push', oneDone, () =>
+        runTask(app, 'images.push', { image: local, target }),
+      );
       expect(broken.final.error?.message).toMatch(
         new RegExp(`^Cannot reach ${flaky.host} \\(.+\\)\\. Check that it is running .+then push again`),
       );
@@ -165,7 +138,7 @@ describe('a registry whose disk is full', () => {
   it(
     'fails the push, in the app and the CLI, saying to free space on the registry',
     async () => {
-      if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx electron-vite build\` first`);
+      requireBuiltCli();
       const target = `${full.host}/faults-${run}/app:1`;
       // The engine takes about 50 s to give up: both at once.
       const [task, cli] = await Promise.all([

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connect } from '../../src-main/core/engine/connect.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imageInspect, imageRemove } from '../../src-main/core/engine/images.js';
 import type { ImageSummary } from '../../src-main/core/engine/types.js';
 import { type App, createApp } from '../../src-main/ipc/app.js';
@@ -12,12 +11,10 @@ import { runTask as runAppTask, unwrap } from '../support/app-tasks.js';
 import { buildScratchImage } from '../support/images.js';
 import { freePort } from '../support/ports.js';
 import { type Registry, startRegistry } from '../support/registry.js';
+import { runServers } from '../support/run-servers.js';
 import { skopeoDigest } from '../support/skopeo.js';
 
-const host = inject('dockerHost');
-const registryHost = inject('registryHost');
-const docker = connect({ id: 'env', name: 'DOCKER_HOST', url: host, source: 'env' });
-const run = randomUUID().slice(0, 8);
+const { dockerHost: host, registry: registryHost, docker, run } = runServers();
 const local = `stevedore-it-${run}/plan:1.0`;
 const USER = { user: 'pusher', password: 'right-password' };
 

@@ -8,10 +8,15 @@ import { cosignSignatures, dockerReference, signImage } from '../../src-main/cor
 import { generateSigningKey, parsePublicKey, trustedKey } from '../../src-main/core/trust/keys/index.js';
 import { openReferrers } from '../../src-main/core/trust/referrers.js';
 import { trustStatus } from '../../src-main/core/trust/status.js';
-import { type PushedManifest, pushBlob, pushImage, pushManifest } from '../support/registry-content.js';
-import { p256 } from '../support/trust-certificates.js';
 import {
   addToReferrersIndex,
+  type PushedManifest,
+  pushBlob,
+  pushImage,
+  pushManifest,
+} from '../support/registry-content.js';
+import { p256 } from '../support/trust-certificates.js';
+import {
   classicLayer,
   cosignPayload,
   pushBundleReferrer,

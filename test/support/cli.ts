@@ -1,9 +1,15 @@
 import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
 /** The BUILT command line, as users run it: `npm test` builds before the tests. */
 export const CLI = resolve(import.meta.dirname, '..', '..', 'out', 'main', 'cli.js');
+
+/** Fails at once, saying what to do, when the CLI has not been built (CLI tests run the build). */
+export function requireBuiltCli(): void {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx electron-vite build\` first`);
+}
 
 /**
  * An environment that sees only the given engine: its own HOME, settings and an empty docker config
@@ -41,6 +47,19 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, input = ''): Prom
     );
     child.stdin?.end(input);
   });
+}
+
+/** Runs the built CLI and fails, with what it printed on stderr, unless it exits 0. */
+export async function runCliOk(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  const result = await runCli(args, env);
+  if (result.code !== 0)
+    throw new Error(`stevedore ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+  return result;
+}
+
+/** `runCliOk` with `--json` added: the parsed output (any, as JSON.parse gives it: tests pick it apart). */
+export async function runCliJson(args: string[], env: NodeJS.ProcessEnv) {
+  return JSON.parse((await runCliOk([...args, '--json'], env)).stdout.toString('utf8'));
 }
 
 export interface RunningCli {

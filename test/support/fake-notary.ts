@@ -2,10 +2,15 @@ import { createHash, createPrivateKey, generateKeyPairSync, type KeyObject, sign
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  type DctPinStore,
+  type DctResult,
+  type DctVerified,
   keyId,
   type MetadataSource,
   NotaryError,
+  type NotaryServer,
   notaryCanonicalJson,
+  verifyDct,
 } from '../../src-main/core/trust/notary/index.js';
 import { selfSignedCertificate } from './certificates.js';
 
@@ -134,4 +139,33 @@ export function targetEntry(digest: string, length = 524): { hashes: { sha256: s
     hashes: { sha256: Buffer.from(digest.replace(/^sha256:/, ''), 'hex').toString('base64') },
     length,
   };
+}
+
+/** A notary server nothing is ever asked of: the fake metadata source answers instead. */
+export const FAKE_NOTARY_SERVER: NotaryServer = {
+  url: 'https://fake-notary.invalid',
+  source: 'argument',
+  caDir: '/nonexistent',
+};
+
+/** Runs the real DCT verifier on `files`, served from memory as of `now`. */
+export function verifyFakeDct(
+  gun: string,
+  files: Record<string, Buffer>,
+  pins: DctPinStore,
+  now: Date,
+): Promise<DctResult> {
+  return verifyDct({ gun, server: FAKE_NOTARY_SERVER, source: new FakeMetadataSource(files), pins, now });
+}
+
+/** The verified result; any other state fails the test, showing what it was. */
+export function verifiedDct(result: DctResult): DctVerified {
+  if (result.state !== 'verified') throw new Error(`expected verified, got ${JSON.stringify(result)}`);
+  return result;
+}
+
+/** The error of an invalid result; any other state fails the test. */
+export function dctErrorOf(result: DctResult): { code: string; message: string } {
+  if (result.state !== 'invalid') throw new Error(`expected invalid, got ${result.state}`);
+  return result.error;
 }

@@ -70,6 +70,17 @@ export async function makeDanglingImage(docker: Dockerode): Promise<string> {
   return dangling;
 }
 
+/** Cleanup after a test: removes each image (by id or reference) if it is still there. */
+export async function removeImages(docker: Dockerode, images: Iterable<string | undefined>): Promise<void> {
+  for (const image of images) {
+    if (image)
+      await docker
+        .getImage(image)
+        .remove({ force: true })
+        .catch(() => {});
+  }
+}
+
 interface BuildMessage {
   stream?: string;
   error?: string;

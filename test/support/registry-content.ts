@@ -172,17 +172,18 @@ export async function pushImage(
   return pushJson(registry, repo, tag, manifest, mediaType);
 }
 
-async function pushJson(
+/** Pushes `manifest` as JSON under `tag`, or by its own digest when `tag` is null. */
+export async function pushJson(
   registry: string,
   repo: string,
   tag: string | null,
-  manifest: Record<string, unknown>,
+  manifest: object,
   mediaType: string,
 ): Promise<PushedManifest> {
   const bytes = Buffer.from(JSON.stringify(manifest));
   const digest = sha256(bytes);
   await pushManifest(registry, repo, tag ?? digest, bytes, mediaType);
-  return { digest, manifest, bytes, mediaType, size: bytes.length };
+  return { digest, manifest: manifest as Record<string, unknown>, bytes, mediaType, size: bytes.length };
 }
 
 export interface IndexOptions {
@@ -309,7 +310,7 @@ export async function pushArtifact(
     annotations: { 'org.opencontainers.image.created': '2024-05-06T07:08:09Z' },
   };
   const pushed = await pushJson(registry, repo, null, manifest, OCI_MANIFEST);
-  await addToReferrersTag(registry, repo, hex, {
+  await addToReferrersIndex(registry, repo, opts.subject.digest, {
     mediaType: OCI_MANIFEST,
     digest: pushed.digest,
     size: pushed.size,
@@ -319,18 +320,19 @@ export async function pushArtifact(
   return pushed;
 }
 
-async function addToReferrersTag(
+/** Appends to the `sha256-<hex>` index, as pushers do on registries without the referrers API. */
+export async function addToReferrersIndex(
   registry: string,
   repo: string,
-  hex: string,
-  entry: Descriptor,
+  subjectDigest: string,
+  entry: object,
 ): Promise<void> {
-  const tag = `sha256-${hex}`;
+  const tag = `sha256-${subjectDigest.slice('sha256:'.length)}`;
   const existing = await fetch(`${baseUrl(registry)}/v2/${repo}/manifests/${tag}`, {
     headers: { accept: OCI_INDEX },
   });
-  const manifests: Descriptor[] =
-    existing.status === 200 ? ((await existing.json()) as { manifests: Descriptor[] }).manifests : [];
+  const manifests: object[] =
+    existing.status === 200 ? ((await existing.json()) as { manifests: object[] }).manifests : [];
   if (existing.status !== 200) await existing.arrayBuffer();
   await pushJson(
     registry,

@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, type KeyObject, sign } from 'node:crypto';
-import { type PushedManifest, pushBlob, pushManifest, sha256 } from './registry-content.js';
+import { addToReferrersIndex, type PushedManifest, pushBlob, pushJson, sha256 } from './registry-content.js';
 import type { TestCertificate } from './trust-certificates.js';
 
 /**
@@ -11,7 +11,6 @@ import type { TestCertificate } from './trust-certificates.js';
  */
 
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
 const OCI_EMPTY = 'application/vnd.oci.empty.v1+json';
 const SIMPLESIGNING = 'application/vnd.dev.cosign.simplesigning.v1+json';
@@ -284,19 +283,6 @@ export function trustedRoot(fulcio: TestCertificate[], rekorKey: KeyObject): str
   });
 }
 
-async function pushJson(
-  registry: string,
-  repo: string,
-  reference: string | null,
-  manifest: object,
-  mediaType: string,
-): Promise<PushedManifest> {
-  const bytes = Buffer.from(JSON.stringify(manifest));
-  const digest = sha256(bytes);
-  await pushManifest(registry, repo, reference ?? digest, bytes, mediaType);
-  return { digest, manifest: manifest as Record<string, unknown>, bytes, mediaType, size: bytes.length };
-}
-
 /** Pushes an artifact manifest by digest and adds it to the subject's referrers tag-schema index. */
 export async function pushReferrer(
   registry: string,
@@ -315,27 +301,4 @@ export async function pushReferrer(
     ...indexEntry,
   });
   return pushed;
-}
-
-/** Appends to the `sha256-<hex>` index, as pushers do on registries without the referrers API. */
-export async function addToReferrersIndex(
-  registry: string,
-  repo: string,
-  subjectDigest: string,
-  entry: object,
-) {
-  const tag = `sha256-${subjectDigest.slice(7)}`;
-  const existing = await fetch(`http://${registry}/v2/${repo}/manifests/${tag}`, {
-    headers: { accept: OCI_INDEX },
-  });
-  const manifests =
-    existing.status === 200 ? ((await existing.json()) as { manifests: object[] }).manifests : [];
-  if (existing.status !== 200) await existing.arrayBuffer();
-  await pushJson(
-    registry,
-    repo,
-    tag,
-    { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [...manifests, entry] },
-    OCI_INDEX,
-  );
 }

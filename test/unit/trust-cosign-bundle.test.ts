@@ -1,30 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../src-main/core/trust/cosign/bundle-verify.js';
 import { parseTrustRoot } from '../../src-main/core/trust/cosign/trust-root.js';
-import { parsePublicKey, trustedKey } from '../../src-main/core/trust/keys/index.js';
+import { trustedKey } from '../../src-main/core/trust/keys/index.js';
 import { der, EKU, makeCertificate, p256 } from '../support/trust-certificates.js';
+import { cosignPub, trustFixture, verifiedByCosignPub } from '../support/trust-fixtures.js';
 import { sigstoreBundle, trustedRoot } from '../support/trust-signers.js';
 
-const fixtures = join(import.meta.dirname, '../fixtures/trust');
-const sample = readFileSync(join(fixtures, 'cosign-v3.sigstore-bundle.json.raw'));
+const sample = trustFixture('cosign-v3.sigstore-bundle.json.raw');
 const sampleDigest = 'sha256:8baee9b7fbf6cc3287cbc324d5dbaead3da5b54e204b4405e674c553a12625ff';
-const cosignPub = parsePublicKey(readFileSync(join(fixtures, 'cosign.pub'), 'utf8'), 'cosign.pub');
 const digest = `sha256:${'b'.repeat(64)}`;
 
 describe('cosign 3 bundles, key-based (offline, through @sigstore/verify)', () => {
   it("verifies cosign's own bundle with cosign.pub, found by its key hint", () => {
-    expect(verifyBundle(sample, { digest: sampleDigest, keys: [cosignPub] })).toEqual({
-      digest: sampleDigest,
-      signer: 'cosign.pub',
-      keyId: cosignPub.keyId,
-      certificateChain: [],
-      signedAt: null,
-      verified: true,
-      invalid: false,
-      reason: 'key cosign.pub',
-    });
+    expect(verifyBundle(sample, { digest: sampleDigest, keys: [cosignPub] })).toEqual(
+      verifiedByCosignPub(sampleDigest),
+    );
   });
 
   it('names the missing key, and refuses an altered statement as not matching the key', () => {

@@ -1,18 +1,15 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyClassicLayer } from '../../src-main/core/trust/cosign/classic.js';
 import { simpleSigningPayload } from '../../src-main/core/trust/cosign/payload.js';
 import { parseTrustRoot } from '../../src-main/core/trust/cosign/trust-root.js';
-import { parsePublicKey, trustedKey } from '../../src-main/core/trust/keys/index.js';
+import { trustedKey } from '../../src-main/core/trust/keys/index.js';
 import { der, EKU, makeCertificate, p256 } from '../support/trust-certificates.js';
+import { cosignPub, trustFixture, verifiedByCosignPub } from '../support/trust-fixtures.js';
 import { classicLayer, cosignPayload, keylessLayer, trustedRoot } from '../support/trust-signers.js';
 
-const fixtures = join(import.meta.dirname, '../fixtures/trust');
-const read = (name: string) => readFileSync(join(fixtures, name));
+const read = trustFixture;
 const sampleDigest = 'sha256:8f9b62280a13383cc67f86d2d20d6734c1cddc0705a1611857c8f68a3cf9a270';
-const cosignPub = parsePublicKey(read('cosign.pub').toString(), 'cosign.pub');
 const sampleLayer = JSON.parse(read('cosign-legacy.sig.manifest.json.raw').toString()).layers[0];
 const samplePayload = read('cosign-legacy.simplesigning.payload.json.raw');
 const digest = `sha256:${'a'.repeat(64)}`;
@@ -25,16 +22,7 @@ describe('classic cosign signatures, key-based', () => {
   it("verifies cosign's own signature with cosign.pub", () => {
     expect(
       verifyClassicLayer(sampleLayer, samplePayload, { digest: sampleDigest, keys: [cosignPub] }),
-    ).toEqual({
-      digest: sampleDigest,
-      signer: 'cosign.pub',
-      keyId: cosignPub.keyId,
-      certificateChain: [],
-      signedAt: null,
-      verified: true,
-      invalid: false,
-      reason: 'key cosign.pub',
-    });
+    ).toEqual(verifiedByCosignPub(sampleDigest));
   });
 
   it('says which key to import when none is, and that the imported keys did not sign it', () => {

@@ -4,14 +4,20 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type DctResult,
-  type DctVerified,
   dctSignatures,
   FileDctPinStore,
-  type NotaryServer,
   verifyDct,
 } from '../../src-main/core/trust/notary/index.js';
 import { trustStatus } from '../../src-main/core/trust/status.js';
-import { FakeMetadataSource, fakeKey, fakeRootKey } from '../support/fake-notary.js';
+import {
+  dctErrorOf,
+  FAKE_NOTARY_SERVER,
+  FakeMetadataSource,
+  fakeKey,
+  fakeRootKey,
+  verifiedDct,
+  verifyFakeDct,
+} from '../support/fake-notary.js';
 import { FakeRepository } from '../support/fake-notary-repository.js';
 
 /**
@@ -21,11 +27,6 @@ import { FakeRepository } from '../support/fake-notary-repository.js';
  */
 
 const GUN = 'registry.test:5000/app';
-const SERVER: NotaryServer = {
-  url: 'https://fake-notary.invalid',
-  source: 'argument',
-  caDir: '/nonexistent',
-};
 const A = `sha256:${'a'.repeat(64)}`;
 const B = `sha256:${'b'.repeat(64)}`;
 const C = `sha256:${'c'.repeat(64)}`;
@@ -45,18 +46,11 @@ afterEach(async () => {
 });
 
 function verify(now = new Date()): Promise<DctResult> {
-  return verifyDct({ gun: GUN, server: SERVER, source: new FakeMetadataSource(repo.files()), pins, now });
+  return verifyFakeDct(GUN, repo.files(), pins, now);
 }
 
-function verified(result: DctResult): DctVerified {
-  if (result.state !== 'verified') throw new Error(`expected verified, got ${JSON.stringify(result)}`);
-  return result;
-}
-
-function errorOf(result: DctResult): { code: string; message: string } {
-  if (result.state !== 'invalid') throw new Error(`expected invalid, got ${result.state}`);
-  return result.error;
-}
+const verified = verifiedDct;
+const errorOf = dctErrorOf;
 
 describe('thresholds and key types', () => {
   it('needs as many valid signatures as the threshold, each key counted once', async () => {
@@ -185,7 +179,7 @@ describe('delegations', () => {
     const result = verified(
       await verifyDct({
         gun: GUN,
-        server: SERVER,
+        server: FAKE_NOTARY_SERVER,
         source,
         pins,
         now: new Date(),
@@ -228,7 +222,7 @@ describe('root rotation and expiry', () => {
     const missing = errorOf(
       await verifyDct({
         gun: GUN,
-        server: SERVER,
+        server: FAKE_NOTARY_SERVER,
         source: new FakeMetadataSource(files),
         pins,
         now: new Date(),

@@ -4,14 +4,20 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type DctResult,
-  type DctVerified,
   dctSignatures,
   FileDctPinStore,
-  type NotaryServer,
   verifyDct,
 } from '../../src-main/core/trust/notary/index.js';
 import { trustStatus } from '../../src-main/core/trust/status.js';
-import { FakeMetadataSource, sampleDockerTrustInspect, sampleFiles } from '../support/fake-notary.js';
+import {
+  dctErrorOf,
+  FAKE_NOTARY_SERVER,
+  FakeMetadataSource,
+  sampleDockerTrustInspect,
+  sampleFiles,
+  verifiedDct,
+  verifyFakeDct,
+} from '../support/fake-notary.js';
 import { FakeRepository } from '../support/fake-notary-repository.js';
 
 /** The sample: real metadata the docker CLI and notary-server 0.7.0 wrote for this GUN. */
@@ -22,11 +28,6 @@ const SIGNED = new Date('2026-11-27T02:07:00Z');
 const AFTER_TIMESTAMP = new Date('2026-12-12T00:00:00Z');
 const V1 = 'sha256:e4e3c4c488fabdbd0c2e5150e5f9fb313804f5f4560d9529762860c1d79fbcc8';
 const V2 = 'sha256:d03f5b978220d47f569165175c2804251498c55528738d80efff96d5f7e8b3eb';
-const SERVER: NotaryServer = {
-  url: 'https://fake-notary.invalid',
-  source: 'argument',
-  caDir: '/nonexistent',
-};
 
 let dir: string;
 let pins: FileDctPinStore;
@@ -40,18 +41,11 @@ afterEach(async () => {
 });
 
 function verify(files: Record<string, Buffer>, now = SIGNED): Promise<DctResult> {
-  return verifyDct({ gun: GUN, server: SERVER, source: new FakeMetadataSource(files), pins, now });
+  return verifyFakeDct(GUN, files, pins, now);
 }
 
-function verified(result: DctResult): DctVerified {
-  if (result.state !== 'verified') throw new Error(`expected verified, got ${JSON.stringify(result)}`);
-  return result;
-}
-
-function errorOf(result: DctResult): { code: string; message: string } {
-  if (result.state !== 'invalid') throw new Error(`expected invalid, got ${result.state}`);
-  return result.error;
-}
+const verified = verifiedDct;
+const errorOf = dctErrorOf;
 
 /** The sample with one file's text edited. */
 function edited(name: string, edit: (text: string) => string): Record<string, Buffer> {
@@ -162,7 +156,7 @@ describe('trust on first use', () => {
     verified(
       await verifyDct({
         gun: GUN,
-        server: SERVER,
+        server: FAKE_NOTARY_SERVER,
         source: new FakeMetadataSource(impostor.files()),
         pins,
         now: pinnedAt,
@@ -255,7 +249,7 @@ describe('tampering with real metadata', () => {
   it('rejects a root whose certificate is not for the GUN', async () => {
     const result = await verifyDct({
       gun: '127.0.0.1:5001/other',
-      server: SERVER,
+      server: FAKE_NOTARY_SERVER,
       source: new FakeMetadataSource(sampleFiles()),
       pins,
       now: SIGNED,

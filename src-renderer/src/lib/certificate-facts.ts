@@ -1,3 +1,5 @@
+import { oidText } from '../../../src-main/core/trust/keys/oid.js';
+
 /**
  * What a certificate chain diagram needs from a PEM certificate: subject, issuer, validity and
  * whether it is a CA. Main verifies the chain; this only reads names for people, in the page,
@@ -69,20 +71,7 @@ function children(node: Node): Node[] {
   return list;
 }
 
-function oid(node: Node): string {
-  const parts: number[] = [];
-  let value = 0;
-  for (const byte of node.content) {
-    value = value * 128 + (byte & 0x7f);
-    if ((byte & 0x80) === 0) {
-      parts.push(value);
-      value = 0;
-    }
-  }
-  const first = parts.shift() ?? 0;
-  const head = first < 80 ? [Math.floor(first / 40), first % 40] : [2, first - 80];
-  return [...head, ...parts].join('.');
-}
+const oid = (node: Node) => oidText(node.content);
 
 const text = (node: Node) => new TextDecoder(node.tag === 12 ? 'utf-8' : 'latin1').decode(node.content);
 

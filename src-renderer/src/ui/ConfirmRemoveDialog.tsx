@@ -1,9 +1,8 @@
 import { Modal, Stack } from '@mantine/core';
-import { type ReactNode, useState } from 'react';
-import type { ErrorShape } from '../../../src-main/core/errors.js';
-import { errorShape } from '../lib/errors.js';
+import type { ReactNode } from 'react';
 import { DialogActions } from './DialogActions.js';
 import { ErrorAlert, type ErrorAlertProps } from './ErrorAlert.js';
+import { useDialogAction } from './use-dialog-action.js';
 
 export interface ConfirmRemoveDialogProps {
   /** The question, e.g. `Remove “local”?`. */
@@ -30,20 +29,7 @@ export function ConfirmRemoveDialog({
   titleOf,
   confirmLabel = 'Remove',
 }: ConfirmRemoveDialogProps) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorShape>();
-
-  const confirm = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await remove();
-      onClose();
-    } catch (caught) {
-      setError(errorShape(caught));
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useDialogAction(remove, onClose);
 
   return (
     <Modal
@@ -60,7 +46,7 @@ export function ConfirmRemoveDialog({
           cancelTestId={`${testId}-cancel`}
           confirmLabel={confirmLabel}
           confirmTestId={`${testId}-confirm`}
-          onConfirm={() => void confirm()}
+          onConfirm={() => void run()}
           busy={busy}
           destructive
         />

@@ -1,4 +1,5 @@
 import { TrustMaterialError } from '../errors.js';
+import { oidText } from './oid.js';
 
 /**
  * A minimal DER reader: enough of ASN.1 to walk X.509 certificates (extensions, names, key usage)
@@ -91,18 +92,7 @@ export function derSequence(node: DerNode, what: string): DerNode[] {
 /** Dotted form of an OBJECT IDENTIFIER's content: `1.3.6.1.4.1.57264.1.1`. */
 export function derOid(node: DerNode): string {
   if (node.tagClass !== 0 || node.tag !== DER.OID || node.content.length === 0) throw malformed('not an OID');
-  const parts: number[] = [];
-  let value = 0;
-  for (const byte of node.content) {
-    value = value * 128 + (byte & 0x7f);
-    if ((byte & 0x80) === 0) {
-      parts.push(value);
-      value = 0;
-    }
-  }
-  const first = parts.shift() ?? 0;
-  const head = first < 80 ? [Math.floor(first / 40), first % 40] : [2, first - 80];
-  return [...head, ...parts].join('.');
+  return oidText(node.content);
 }
 
 /** The text of a string type (UTF8String, PrintableString, IA5String and the like). */

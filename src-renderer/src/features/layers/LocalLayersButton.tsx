@@ -1,9 +1,12 @@
 import { Box, Button, Modal } from '@mantine/core';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useApp, useAppStore } from '../../store/context.js';
 import { IconLayers } from '../../ui/icons.js';
-import { ImageLayersView } from './ImageLayersView.js';
+import { ChunkLoader, lazyNamed } from '../../ui/lazy-view.js';
 import { localImage } from './image-key.js';
+
+// The button is in every image's detail panel; the view it opens comes in its own chunk.
+const ImageLayersView = lazyNamed(() => import('./ImageLayersView.js').then((m) => m.ImageLayersView));
 
 /**
  * "Layers…" in a local image's detail panel, and the Layers view it opens over Local Images:
@@ -56,7 +59,11 @@ export function LocalLayersButton({ imageId, title }: { imageId: string; title: 
             closeLocalLayers();
           }}
         >
-          {open && selector && <ImageLayersView selector={selector} />}
+          {open && selector && (
+            <Suspense fallback={<ChunkLoader />}>
+              <ImageLayersView selector={selector} />
+            </Suspense>
+          )}
         </Box>
       </Modal>
     </>

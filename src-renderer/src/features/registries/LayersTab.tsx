@@ -1,7 +1,13 @@
+import { Suspense } from 'react';
 import type { ImageInspection } from '../../../../src-main/core/registry/types.js';
-import { ImageLayersView } from '../layers/ImageLayersView.js';
+import { ChunkLoader, lazyNamed } from '../../ui/lazy-view.js';
 import { remoteImage } from '../layers/image-key.js';
 import { platformName } from './PlatformChips.js';
+
+// The Layers view (tree, treemap, diff) is heavy and never on the first screen: its own chunk.
+const ImageLayersView = lazyNamed(() =>
+  import('../layers/ImageLayersView.js').then((m) => m.ImageLayersView),
+);
 
 /**
  * The tag's Layers tab: the Layers view of the manifest on screen (for an index, the platform
@@ -10,5 +16,9 @@ import { platformName } from './PlatformChips.js';
 export function LayersTab({ reference, inspection }: { reference: string; inspection: ImageInspection }) {
   const platform =
     inspection.platforms.length > 0 && inspection.platform ? platformName(inspection.platform) : undefined;
-  return <ImageLayersView selector={remoteImage(reference, platform)} />;
+  return (
+    <Suspense fallback={<ChunkLoader />}>
+      <ImageLayersView selector={remoteImage(reference, platform)} />
+    </Suspense>
+  );
 }

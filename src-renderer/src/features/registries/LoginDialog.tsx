@@ -2,10 +2,10 @@ import { Alert, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/co
 import { type FormEvent, useState } from 'react';
 import type { ErrorShape } from '../../../../src-main/core/errors.js';
 import type { RegistrySummary } from '../../../../src-main/core/registry/types.js';
-import { errorShape } from '../../lib/errors.js';
 import { useApp } from '../../store/context.js';
 import { DialogActions } from '../../ui/DialogActions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
+import { useDialogAction } from '../../ui/use-dialog-action.js';
 import { ACCOUNT_SOURCE_WORDS } from './account-source.js';
 import { LOGIN_FIELD_TITLES, registryErrorTitle } from './registry-errors.js';
 import { isDockerHub } from './registry-ref.js';
@@ -26,22 +26,15 @@ function invalidField(error: ErrorShape): 'username' | 'password' | undefined {
 export function LoginDialog({ registry, onClose }: { registry: RegistrySummary; onClose: () => void }) {
   const [username, setUsername] = useState(registry.account?.username ?? '');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<ErrorShape>();
-  const [busy, setBusy] = useState(false);
   const loginRegistry = useApp((s) => s.loginRegistry);
+  const { busy, error, run, clearError } = useDialogAction(
+    () => loginRegistry(registry.host, username, password),
+    onClose,
+  );
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (busy || username === '' || password === '') return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await loginRegistry(registry.host, username, password);
-      onClose();
-    } catch (caught) {
-      setError(errorShape(caught));
-      setBusy(false);
-    }
+    if (username !== '' && password !== '') void run();
   };
 
   const errorProps = { 'data-testid': 'login-error', 'data-code': error?.code };
@@ -57,7 +50,7 @@ export function LoginDialog({ registry, onClose }: { registry: RegistrySummary; 
       title={`Log in to ${registry.name}`}
       attributes={{ content: { 'data-testid': 'login-dialog' } }}
     >
-      <form onSubmit={(event) => void submit(event)}>
+      <form onSubmit={submit}>
         <Stack gap="sm">
           {registry.account && (
             <Text size="sm" c="dimmed">
@@ -71,7 +64,7 @@ export function LoginDialog({ registry, onClose }: { registry: RegistrySummary; 
             value={username}
             onChange={(event) => {
               setUsername(event.currentTarget.value);
-              setError(undefined);
+              clearError();
             }}
             error={fieldMessage('username')}
             errorProps={errorProps}
@@ -89,7 +82,7 @@ export function LoginDialog({ registry, onClose }: { registry: RegistrySummary; 
             value={password}
             onChange={(event) => {
               setPassword(event.currentTarget.value);
-              setError(undefined);
+              clearError();
             }}
             error={fieldMessage('password')}
             errorProps={errorProps}

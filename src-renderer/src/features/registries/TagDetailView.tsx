@@ -1,11 +1,11 @@
 import { Box, Button, Center, CopyButton, Loader, Tabs } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import type { ImageInspection } from '../../../../src-main/core/registry/types.js';
 import { useApp, useAppStore } from '../../store/context.js';
 import { modalOpen } from '../../store/modal-open.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { IconCheck, IconCopy, IconDownload, IconTransfer, IconTrash } from '../../ui/icons.js';
-import { TrustTab } from '../trust/TrustTab.js';
+import { ChunkLoader, lazyNamed } from '../../ui/lazy-view.js';
 import { TrustTabMark } from '../trust/TrustTabMark.js';
 import { useSignTag } from '../trust/use-sign-tag.js';
 import { ConfigTab } from './ConfigTab.js';
@@ -19,6 +19,9 @@ import { RawTab } from './RawTab.js';
 import { RegistryToolbar } from './RegistryToolbar.js';
 import { registryErrorTitle } from './registry-errors.js';
 import { repositoryReference, tagReference } from './registry-ref.js';
+
+// Signatures, certificates and DCT roles come in their own chunk, when the Trust tab is first opened.
+const TrustTab = lazyNamed(() => import('../trust/TrustTab.js').then((m) => m.TrustTab));
 
 const TABS = ['overview', 'trust', 'config', 'history', 'layers', 'raw'] as const;
 const TAB_LABELS: Record<(typeof TABS)[number], string> = {
@@ -168,7 +171,9 @@ export function TagDetailView({ host, repository, tag }: { host: string; reposit
               <OverviewTab inspection={inspection} onPlatform={setPlatform} />
             </Tabs.Panel>
             <Tabs.Panel value="trust">
-              <TrustTab reference={reference} tag={tag} onSign={signTag} />
+              <Suspense fallback={<ChunkLoader />}>
+                <TrustTab reference={reference} tag={tag} onSign={signTag} />
+              </Suspense>
             </Tabs.Panel>
             <Tabs.Panel value="config">
               <ConfigTab config={inspection.config} />

@@ -1,8 +1,14 @@
 import { Box, Kbd, Stack, Text, Title } from '@mantine/core';
+import { Suspense } from 'react';
+import { ChunkLoader, lazyNamed } from '../../ui/lazy-view.js';
 import { ViewBar } from '../../ui/ViewBar.js';
-import { TrustSettingsSections } from '../trust/settings/TrustSettingsSections.js';
 import { AppearanceSection } from './AppearanceSection.js';
 import { EnginesSection } from './EnginesSection.js';
+
+// Keys, trust stores and notary servers: a chunk of their own, loaded when Settings opens.
+const TrustSettingsSections = lazyNamed(() =>
+  import('../trust/settings/TrustSettingsSections.js').then((m) => m.TrustSettingsSections),
+);
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 
@@ -24,7 +30,9 @@ export function SettingsView() {
       <Box style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
         <Stack gap={32} p="md" maw={1100}>
           <EnginesSection />
-          <TrustSettingsSections />
+          <Suspense fallback={<ChunkLoader />}>
+            <TrustSettingsSections />
+          </Suspense>
           <AppearanceSection />
         </Stack>
       </Box>

@@ -1,10 +1,22 @@
+import { Suspense } from 'react';
 import { useApp } from '../../store/context.js';
-import { CopyDialog } from './CopyDialog.js';
-import { PullDialog } from './PullDialog.js';
-import { PushDialog } from './PushDialog.js';
+import { lazyNamed } from '../../ui/lazy-view.js';
+
+// Each dialog is loaded when first opened; a dialog has nothing to show in its place meanwhile.
+const PushDialog = lazyNamed(() => import('./PushDialog.js').then((m) => m.PushDialog));
+const PullDialog = lazyNamed(() => import('./PullDialog.js').then((m) => m.PullDialog));
+const CopyDialog = lazyNamed(() => import('./CopyDialog.js').then((m) => m.CopyDialog));
 
 /** The one transfer dialog open, if any: mounted with the shell, so any view can open one. */
 export function TransferDialogs() {
+  return (
+    <Suspense fallback={null}>
+      <OpenTransferDialog />
+    </Suspense>
+  );
+}
+
+function OpenTransferDialog() {
   const dialog = useApp((s) => s.transferDialog);
   // Another dialog of the same kind starts afresh, not with the fields of the last one.
   const key = JSON.stringify(dialog);

@@ -1,9 +1,11 @@
-import { Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { Group, Loader, Stack, Text } from '@mantine/core';
 import type { ErrorShape } from '../../../../src-main/core/errors.js';
 import { useApp } from '../../store/context.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { registryErrorTitle } from '../registries/registry-errors.js';
+import { RunActions } from '../tasks/RunActions.js';
 import { transferOutcome } from '../tasks/task-result.js';
+import { useDialogTask } from '../tasks/use-dialog-task.js';
 import { TransferDone } from './TransferDone.js';
 import { TransferProgress } from './TransferProgress.js';
 
@@ -23,11 +25,9 @@ export interface TransferRunProps {
  * runs, Retry after a failure. Closing leaves the task running: the tasks drawer still has it.
  */
 export function TransferRun({ taskId, startError, onRetry, onEdit, onClose }: TransferRunProps) {
-  const task = useApp((s) => (taskId === undefined ? undefined : s.tasks[taskId]));
+  const { task, ended, error } = useDialogTask(taskId, startError);
   const cancelTask = useApp((s) => s.cancelTask);
   const outcome = task ? transferOutcome(task) : undefined;
-  const ended = startError !== undefined || (task !== undefined && task.state !== 'running');
-  const error = startError ?? (task?.state === 'failed' ? task.error : undefined);
 
   return (
     <Stack gap="sm" data-testid="transfer-run">
@@ -48,36 +48,16 @@ export function TransferRun({ taskId, startError, onRetry, onEdit, onClose }: Tr
           Cancelled. A retry skips the layers that already arrived.
         </Text>
       )}
-      <Group gap="xs" justify="flex-end">
-        {!ended && (
-          <Text fz="xs" c="dimmed" mr="auto">
-            Closing keeps it running in Tasks.
-          </Text>
-        )}
-        {!ended && taskId !== undefined && (
-          <Button variant="default" onClick={() => void cancelTask(taskId)} data-testid="transfer-cancel">
-            Cancel transfer
-          </Button>
-        )}
-        {ended && !outcome && onEdit && (
-          <Button variant="default" onClick={onEdit} data-testid="transfer-edit">
-            Change…
-          </Button>
-        )}
-        {ended && !outcome && (
-          <Button variant="default" onClick={onRetry} data-testid="transfer-retry">
-            Retry
-          </Button>
-        )}
-        <Button
-          variant={outcome ? 'filled' : 'default'}
-          onClick={onClose}
-          data-autofocus={outcome ? true : undefined}
-          data-testid="transfer-close"
-        >
-          Close
-        </Button>
-      </Group>
+      <RunActions
+        testId="transfer"
+        ended={ended}
+        succeeded={outcome !== undefined}
+        onCancel={taskId === undefined ? undefined : () => void cancelTask(taskId)}
+        cancelLabel="Cancel transfer"
+        onEdit={onEdit}
+        onRetry={onRetry}
+        onClose={onClose}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Box, Button, Checkbox, Group, PasswordInput, Stack, Table, Text } from '@mantine/core';
+import { Box, Button, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ErrorShape } from '../../../../src-main/core/errors.js';
 import { errorShape } from '../../lib/errors.js';
@@ -7,6 +7,7 @@ import { CompactTable } from '../../ui/CompactTable.js';
 import { ShortDigest } from '../../ui/DetailParts.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { type MigrationTag, signReferences } from './dct-migration.js';
+import { KeyPasswordInput } from './KeyPasswordInput.js';
 import { SigningKeyPicker } from './SigningKeyPicker.js';
 import { trustErrorTitle } from './trust-errors.js';
 
@@ -114,12 +115,11 @@ export function DctMigrationForm({
           <SigningKeyPicker keys={keys} value={keyName} onChange={setChosen} />
         </div>
         {needsPassword && (
-          <PasswordInput
-            size="xs"
+          <KeyPasswordInput
             label={`Password of ${key.name}`}
             value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            data-testid="dct-migration-password"
+            onChange={setPassword}
+            testId="dct-migration-password"
             style={{ width: 220 }}
           />
         )}

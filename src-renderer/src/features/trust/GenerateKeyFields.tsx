@@ -1,9 +1,14 @@
-import { PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
+import { KeyPasswordInput } from './KeyPasswordInput.js';
 
 export interface GenerateKeyDraft {
   name: string;
   password: string;
 }
+
+/** What a password that seals a stored key is for; a new key and an imported one say the same. */
+export const SEALING_PASSWORD =
+  'Encrypts the private key on disk. Needed where no system keychain is available, as in browser mode.';
 
 export const emptyKeyDraft: GenerateKeyDraft = { name: '', password: '' };
 
@@ -39,13 +44,12 @@ export function GenerateKeyFields({
         data-testid={`${testIdPrefix}-name`}
         required
       />
-      <PasswordInput
-        size="xs"
+      <KeyPasswordInput
         label="Password"
-        description="Encrypts the private key on disk. Needed where no system keychain is available, as in browser mode."
+        description={SEALING_PASSWORD}
         value={draft.password}
-        onChange={(event) => onChange({ ...draft, password: event.currentTarget.value })}
-        data-testid={`${testIdPrefix}-password`}
+        onChange={(password) => onChange({ ...draft, password })}
+        testId={`${testIdPrefix}-password`}
         autoComplete="new-password"
       />
     </Stack>

@@ -1,10 +1,11 @@
-import { Center, Code, Loader, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Center, Code, Loader, Modal, Stack, Text } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { ErrorShape } from '../../../../src-main/core/errors.js';
 import { errorShape } from '../../lib/errors.js';
 import { useApp } from '../../store/context.js';
 import { DialogActions } from '../../ui/DialogActions.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
+import { KeyPasswordInput } from './KeyPasswordInput.js';
 import { SigningKeyPicker } from './SigningKeyPicker.js';
 import { SignRun } from './SignRun.js';
 import { trustErrorTitle } from './trust-errors.js';
@@ -91,12 +92,11 @@ export function SignDialog({ target }: { target: SignTarget }) {
               <SigningKeyPicker keys={keys} value={keyName} onChange={setChosen} />
             )}
             {needsPassword && (
-              <PasswordInput
-                size="xs"
+              <KeyPasswordInput
                 label={`Password of ${key.name}`}
                 value={password}
-                onChange={(event) => setPassword(event.currentTarget.value)}
-                data-testid="sign-password"
+                onChange={setPassword}
+                testId="sign-password"
                 data-autofocus
                 autoComplete="current-password"
                 required

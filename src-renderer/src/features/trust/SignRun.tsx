@@ -1,9 +1,10 @@
-import { Button, DataList, Group, Loader, Stack, Text } from '@mantine/core';
+import { DataList, Group, Loader, Stack, Text } from '@mantine/core';
 import type { ErrorShape } from '../../../../src-main/core/errors.js';
-import { useApp } from '../../store/context.js';
 import { CopyableMono, Item } from '../../ui/DetailParts.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { IconCheck } from '../../ui/icons.js';
+import { RunActions } from '../tasks/RunActions.js';
+import { useDialogTask } from '../tasks/use-dialog-task.js';
 import { trustErrorTitle } from './trust-errors.js';
 import { signOutcome } from './trust-sign-slice.js';
 
@@ -26,10 +27,8 @@ export function SignRun({
   onEdit: () => void;
   onClose: () => void;
 }) {
-  const task = useApp((s) => (taskId === undefined ? undefined : s.tasks[taskId]));
+  const { task, ended, error } = useDialogTask(taskId, startError);
   const outcome = signOutcome(task);
-  const error = startError ?? (task?.state === 'failed' ? task.error : undefined);
-  const ended = startError !== undefined || (task !== undefined && task.state !== 'running');
 
   return (
     <Stack gap="sm" data-testid="sign-run" data-state={startError ? 'failed' : (task?.state ?? 'starting')}>
@@ -66,31 +65,14 @@ export function SignRun({
         </DataList>
       )}
       {error && <ErrorAlert titleOf={trustErrorTitle} error={error} testId="sign-error" />}
-      <Group gap="xs" justify="flex-end">
-        {!ended && (
-          <Text fz="xs" c="dimmed" mr="auto">
-            Closing keeps it running in Tasks.
-          </Text>
-        )}
-        {ended && !outcome && (
-          <>
-            <Button variant="default" onClick={onEdit} data-testid="sign-edit">
-              Change…
-            </Button>
-            <Button variant="default" onClick={onRetry} data-testid="sign-retry">
-              Retry
-            </Button>
-          </>
-        )}
-        <Button
-          variant={outcome ? 'filled' : 'default'}
-          onClick={onClose}
-          data-autofocus={outcome ? true : undefined}
-          data-testid="sign-close"
-        >
-          Close
-        </Button>
-      </Group>
+      <RunActions
+        testId="sign"
+        ended={ended}
+        succeeded={outcome !== undefined}
+        onEdit={onEdit}
+        onRetry={onRetry}
+        onClose={onClose}
+      />
     </Stack>
   );
 }

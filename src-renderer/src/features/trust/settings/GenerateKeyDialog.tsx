@@ -1,10 +1,6 @@
-import { Modal, Stack, Text } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import type { ErrorShape } from '../../../../../src-main/core/errors.js';
-import { errorShape } from '../../../lib/errors.js';
+import { useState } from 'react';
 import { useApp } from '../../../store/context.js';
-import { DialogActions } from '../../../ui/DialogActions.js';
-import { ErrorAlert } from '../../../ui/ErrorAlert.js';
+import { FormDialog } from '../../../ui/FormDialog.js';
 import { emptyKeyDraft, GenerateKeyFields, generateInput } from '../GenerateKeyFields.js';
 import { trustErrorTitle } from '../trust-errors.js';
 
@@ -12,47 +8,18 @@ import { trustErrorTitle } from '../trust-errors.js';
 export function GenerateKeyDialog({ onClose }: { onClose: () => void }) {
   const changeTrustSettings = useApp((s) => s.changeTrustSettings);
   const [draft, setDraft] = useState(emptyKeyDraft);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorShape>();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await changeTrustSettings('trust.signingKeys.generate', generateInput(draft));
-      onClose();
-    } catch (caught) {
-      setError(errorShape(caught));
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       title="Generate a signing key"
-      attributes={{ content: { 'data-testid': 'generate-key-dialog' } }}
+      intro="An ECDSA P-256 key pair, as cosign makes. Images you sign with it verify with its public half, which you can copy or download afterwards."
+      confirmLabel="Generate"
+      disabled={draft.name.trim() === ''}
+      testId="generate-key"
+      titleOf={trustErrorTitle}
+      save={() => changeTrustSettings('trust.signingKeys.generate', generateInput(draft))}
+      onClose={onClose}
     >
-      <form onSubmit={(event) => void submit(event)}>
-        <Stack gap="sm">
-          <Text fz="xs" c="dimmed">
-            An ECDSA P-256 key pair, as cosign makes. Images you sign with it verify with its public half,
-            which you can copy or download afterwards.
-          </Text>
-          <GenerateKeyFields draft={draft} onChange={setDraft} testIdPrefix="generate-key" autoFocus />
-          {error && <ErrorAlert titleOf={trustErrorTitle} error={error} testId="generate-key-error" />}
-          <DialogActions
-            onCancel={onClose}
-            confirmLabel="Generate"
-            confirmTestId="generate-key-submit"
-            busy={busy}
-            disabled={draft.name.trim() === ''}
-          />
-        </Stack>
-      </form>
-    </Modal>
+      <GenerateKeyFields draft={draft} onChange={setDraft} testIdPrefix="generate-key" autoFocus />
+    </FormDialog>
   );
 }

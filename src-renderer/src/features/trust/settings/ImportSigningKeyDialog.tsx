@@ -1,6 +1,7 @@
-import { PasswordInput } from '@mantine/core';
 import { useState } from 'react';
 import { useApp } from '../../../store/context.js';
+import { SEALING_PASSWORD } from '../GenerateKeyFields.js';
+import { KeyPasswordInput } from '../KeyPasswordInput.js';
 import { PemImportDialog } from './PemImportDialog.js';
 
 /**
@@ -30,22 +31,20 @@ export function ImportSigningKeyDialog({ onClose }: { onClose: () => void }) {
       }
       onClose={onClose}
     >
-      <PasswordInput
-        size="xs"
+      <KeyPasswordInput
         label="Password of the key file"
         description="The password cosign asked for when it made cosign.key; empty for an unencrypted key."
         value={filePassword}
-        onChange={(event) => setFilePassword(event.currentTarget.value)}
-        data-testid="import-key-file-password"
+        onChange={setFilePassword}
+        testId="import-key-file-password"
         autoComplete="off"
       />
-      <PasswordInput
-        size="xs"
+      <KeyPasswordInput
         label="Password to keep it with"
-        description="Encrypts the key on disk. Needed where no system keychain is available, as in browser mode."
+        description={SEALING_PASSWORD}
         value={password}
-        onChange={(event) => setPassword(event.currentTarget.value)}
-        data-testid="import-key-password"
+        onChange={setPassword}
+        testId="import-key-password"
         autoComplete="new-password"
       />
     </PemImportDialog>

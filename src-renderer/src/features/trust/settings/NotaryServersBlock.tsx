@@ -1,13 +1,12 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { TrustSettingsView } from '../../../../../src-main/ipc/contract.js';
 import { useApp } from '../../../store/context.js';
 import { IconPencil, IconPlus } from '../../../ui/icons.js';
+import { SettingsTable } from '../../../ui/SettingsTable.js';
 import { NotaryServerDialog } from './NotaryServerDialog.js';
-import type { PendingRemoval } from './pending-removal.js';
+import type { TrustBlockProps } from './pending-removal.js';
 import { RowActions } from './RowActions.js';
-import { SettingsBlock } from './SettingsBlock.js';
-import { SettingsTable } from './SettingsTable.js';
+import { SettingsBlock, SettingsBlockButton } from './SettingsBlock.js';
 
 const SOURCES: Record<string, string> = {
   setting: 'your setting',
@@ -26,13 +25,7 @@ const COLUMNS = [
 ];
 
 /** Which notary server holds each registry's DCT data; Docker Hub's is listed, with its retirement. */
-export function NotaryServersBlock({
-  view,
-  onRemove,
-}: {
-  view: TrustSettingsView;
-  onRemove: (pending: PendingRemoval) => void;
-}) {
+export function NotaryServersBlock({ view, onRemove }: TrustBlockProps) {
   const changeTrustSettings = useApp((s) => s.changeTrustSettings);
   const [editing, setEditing] = useState<{ registry?: string; url?: string }>();
   return (
@@ -40,15 +33,9 @@ export function NotaryServersBlock({
       title="Notary servers"
       hint="Where each registry's Docker Content Trust data is read from."
       action={
-        <Button
-          size="compact-xs"
-          variant="default"
-          leftSection={<IconPlus size={12} />}
-          onClick={() => setEditing({})}
-          data-testid="notary-add"
-        >
+        <SettingsBlockButton Icon={IconPlus} onClick={() => setEditing({})} testId="notary-add">
           Set a notary server…
-        </Button>
+        </SettingsBlockButton>
       }
     >
       <SettingsTable

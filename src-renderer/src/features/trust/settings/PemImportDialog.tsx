@@ -1,9 +1,6 @@
-import { Modal, Stack, Text, TextInput } from '@mantine/core';
-import { type FormEvent, type ReactNode, useState } from 'react';
-import type { ErrorShape } from '../../../../../src-main/core/errors.js';
-import { errorShape } from '../../../lib/errors.js';
-import { DialogActions } from '../../../ui/DialogActions.js';
-import { ErrorAlert } from '../../../ui/ErrorAlert.js';
+import { TextInput } from '@mantine/core';
+import { type ReactNode, useState } from 'react';
+import { FormDialog } from '../../../ui/FormDialog.js';
 import { trustErrorTitle } from '../trust-errors.js';
 import { nameFromFile } from './name-from-file.js';
 import { TextFileField } from './TextFileField.js';
@@ -39,65 +36,37 @@ export function PemImportDialog({
 }: PemImportDialogProps) {
   const [name, setName] = useState('');
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorShape>();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await save(name.trim(), text);
-      onClose();
-    } catch (caught) {
-      setError(errorShape(caught));
-      setBusy(false);
-    }
-  };
-
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       title={title}
       size="lg"
-      attributes={{ content: { 'data-testid': `${testId}-dialog` } }}
+      intro={intro}
+      confirmLabel={confirmLabel}
+      disabled={name.trim() === '' || text.trim() === ''}
+      testId={testId}
+      titleOf={trustErrorTitle}
+      save={() => save(name.trim(), text)}
+      onClose={onClose}
     >
-      <form onSubmit={(event) => void submit(event)}>
-        <Stack gap="sm">
-          <Text fz="xs" c="dimmed">
-            {intro}
-          </Text>
-          <TextInput
-            label="Name"
-            description="Letters, digits, dot, dash or underscore."
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            data-autofocus
-            data-testid={`${testId}-name`}
-            required
-          />
-          <TextFileField
-            label={textLabel}
-            placeholder={placeholder}
-            accept={accept}
-            value={text}
-            onChange={setText}
-            onFileName={(file) => setName((current) => current || nameFromFile(file))}
-            testId={`${testId}-text`}
-          />
-          {children}
-          {error && <ErrorAlert titleOf={trustErrorTitle} error={error} testId={`${testId}-error`} />}
-          <DialogActions
-            onCancel={onClose}
-            confirmLabel={confirmLabel}
-            confirmTestId={`${testId}-submit`}
-            busy={busy}
-            disabled={name.trim() === '' || text.trim() === ''}
-          />
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label="Name"
+        description="Letters, digits, dot, dash or underscore."
+        value={name}
+        onChange={(event) => setName(event.currentTarget.value)}
+        data-autofocus
+        data-testid={`${testId}-name`}
+        required
+      />
+      <TextFileField
+        label={textLabel}
+        placeholder={placeholder}
+        accept={accept}
+        value={text}
+        onChange={setText}
+        onFileName={(file) => setName((current) => current || nameFromFile(file))}
+        testId={`${testId}-text`}
+      />
+      {children}
+    </FormDialog>
   );
 }

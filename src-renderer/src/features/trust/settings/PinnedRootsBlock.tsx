@@ -1,12 +1,11 @@
 import { Table, Text } from '@mantine/core';
-import type { TrustSettingsView } from '../../../../../src-main/ipc/contract.js';
 import { formatExactTime, formatRelativeTime } from '../../../lib/format.js';
 import { useApp } from '../../../store/context.js';
 import { Lines } from '../../../ui/DetailParts.js';
-import type { PendingRemoval } from './pending-removal.js';
+import { SettingsTable } from '../../../ui/SettingsTable.js';
+import type { TrustBlockProps } from './pending-removal.js';
 import { RowActions } from './RowActions.js';
 import { SettingsBlock } from './SettingsBlock.js';
-import { SettingsTable } from './SettingsTable.js';
 
 const COLUMNS = [
   { label: 'Repository (GUN)', width: 240 },
@@ -20,13 +19,7 @@ const COLUMNS = [
  * Roots trusted on first use, per repository, as docker keeps them: a later, different root is
  * refused loudly. Forget one only when its owner really rotated it.
  */
-export function PinnedRootsBlock({
-  view,
-  onRemove,
-}: {
-  view: TrustSettingsView;
-  onRemove: (pending: PendingRemoval) => void;
-}) {
+export function PinnedRootsBlock({ view, onRemove }: TrustBlockProps) {
   const changeTrustSettings = useApp((s) => s.changeTrustSettings);
   return (
     <SettingsBlock

@@ -1,5 +1,5 @@
-import { Group, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import type { ComponentType, ReactNode } from 'react';
 
 /** A titled part of a settings section (public keys, trust stores…), its action on the right. */
 export function SettingsBlock({
@@ -26,5 +26,30 @@ export function SettingsBlock({
       </Group>
       {children}
     </Stack>
+  );
+}
+
+/** The small button at a block's right (add, import, replace). */
+export function SettingsBlockButton({
+  Icon,
+  onClick,
+  testId,
+  children,
+}: {
+  Icon: ComponentType<{ size?: number }>;
+  onClick: () => void;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <Button
+      size="compact-xs"
+      variant="default"
+      leftSection={<Icon size={12} />}
+      onClick={onClick}
+      data-testid={testId}
+    >
+      {children}
+    </Button>
   );
 }

@@ -3,12 +3,12 @@ import { useState } from 'react';
 import type { TrustSettingsView } from '../../../../../src-main/ipc/contract.js';
 import { useApp } from '../../../store/context.js';
 import { IconKey, IconPlus } from '../../../ui/icons.js';
+import { SettingsTable } from '../../../ui/SettingsTable.js';
 import { SettingsSection } from '../../settings/SettingsSection.js';
 import { ConfirmPendingRemoval } from './ConfirmPendingRemoval.js';
 import { GenerateKeyDialog } from './GenerateKeyDialog.js';
 import { ImportSigningKeyDialog } from './ImportSigningKeyDialog.js';
 import type { PendingRemoval } from './pending-removal.js';
-import { SettingsTable } from './SettingsTable.js';
 import { SigningKeyRow } from './SigningKeyRow.js';
 
 const COLUMNS = [

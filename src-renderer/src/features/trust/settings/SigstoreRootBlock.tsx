@@ -1,21 +1,14 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { TrustSettingsView } from '../../../../../src-main/ipc/contract.js';
 import { useApp } from '../../../store/context.js';
 import { IconUpload } from '../../../ui/icons.js';
 import { PemImportDialog } from './PemImportDialog.js';
-import type { PendingRemoval } from './pending-removal.js';
+import type { TrustBlockProps } from './pending-removal.js';
 import { RowActions } from './RowActions.js';
-import { SettingsBlock } from './SettingsBlock.js';
+import { SettingsBlock, SettingsBlockButton } from './SettingsBlock.js';
 
 /** The Sigstore trusted root (`trusted_root.json`) that keyless cosign signatures verify against. */
-export function SigstoreRootBlock({
-  view,
-  onRemove,
-}: {
-  view: TrustSettingsView;
-  onRemove: (pending: PendingRemoval) => void;
-}) {
+export function SigstoreRootBlock({ view, onRemove }: TrustBlockProps) {
   const changeTrustSettings = useApp((s) => s.changeTrustSettings);
   const [setting, setSetting] = useState(false);
   const root = view.sigstoreRoot;
@@ -24,15 +17,9 @@ export function SigstoreRootBlock({
       title="Sigstore trusted root"
       hint="Keyless cosign signatures (Fulcio certificates) verify against it."
       action={
-        <Button
-          size="compact-xs"
-          variant="default"
-          leftSection={<IconUpload size={12} />}
-          onClick={() => setSetting(true)}
-          data-testid="sigstore-root-set"
-        >
+        <SettingsBlockButton Icon={IconUpload} onClick={() => setSetting(true)} testId="sigstore-root-set">
           {root ? 'Replace…' : 'Import trusted_root.json…'}
-        </Button>
+        </SettingsBlockButton>
       }
     >
       <Group
