@@ -79,10 +79,11 @@ function decryptPkcs8(pem: string, password: string, name: string): KeyObject {
   try {
     return createPrivateKey({ key: pem, format: 'pem', passphrase: password });
   } catch (error) {
-    const message = (error as Error).message;
-    if (/bad decrypt|wrong|decrypt/i.test(message)) {
-      throw new TrustMaterialError('KEY_PASSWORD_WRONG', `The password does not open ${name}.`);
-    }
-    throw new TrustMaterialError('KEY_INVALID', `${name} is not a readable private key: ${message}`);
+    // A wrong password mostly fails the padding check ("bad decrypt"), but about one time in
+    // 256 it decrypts to bytes that merely fail to parse: both mean the password does not fit.
+    throw new TrustMaterialError(
+      'KEY_PASSWORD_WRONG',
+      `The password does not open ${name} (or the file is damaged: ${(error as Error).message}).`,
+    );
   }
 }
