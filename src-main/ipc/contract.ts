@@ -2,7 +2,8 @@
  * The one contract between the main process and every UI.
  *
  * Every procedure (name, input schema, result type), every event (main → renderer) and the
- * task model are declared here once. The Electron preload, the WebSocket server, the handlers
+ * task model are declared here once (the layers and trust groups in layers-procedures.ts and
+ * trust-procedures.ts, spread in below). The Electron preload, the WebSocket server, the handlers
  * and the renderer's client are all derived from these declarations, so a change here is a
  * type error everywhere it matters.
  */
@@ -49,63 +50,11 @@ import type {
   TrustSettingsView,
 } from '../core/trust/types.js';
 
-/** A procedure answers at once (well, soon): `call(name, input)` resolves with its result. */
-export interface CallSpec<I extends z.ZodType, R> {
-  kind: 'call';
-  input: I;
-  /** Phantom: carries the result type, never read at run time. */
-  result: R;
-}
+import { call, engineId, imageRef, nothing, PEM_MAX, reference, registryHost, task } from './contract-kit.js';
+import { layersProcedures } from './layers-procedures.js';
+import { trustProcedures } from './trust-procedures.js';
 
-/** A task is long work: `call(name, input)` resolves with its id; progress and the end arrive as `task.updated`. */
-export interface TaskSpec<I extends z.ZodType, R> {
-  kind: 'task';
-  input: I;
-  result: R;
-  /** What the tasks drawer calls it, from the input. */
-  title: (input: z.output<I>) => string;
-}
-
-const call =
-  <R>() =>
-  <I extends z.ZodType>(input: I): CallSpec<I, R> => ({ kind: 'call', input, result: undefined as R });
-
-const task =
-  <R>() =>
-  <I extends z.ZodType>(input: I, title: (input: z.output<I>) => string): TaskSpec<I, R> => ({
-    kind: 'task',
-    input,
-    result: undefined as R,
-    title,
-  });
-
-const nothing = z.object({}).strict();
-/** Image ids, short ids, `name:tag` or `name@digest`: the engine resolves them. */
-const imageRef = z.string().trim().min(1, 'an image id or reference is required').max(512);
-const engineId = z.string().min(1).max(200).optional();
-
-/** A registry host as references write it (`docker.io`, `127.0.0.1:5000`, `[::1]:5000`); core validates it. */
-const registryHost = z.string().trim().min(1, 'a registry host is required').max(300);
-/** An image reference (`name[:tag][@digest]`); core parses it with the distribution grammar. */
-const reference = z.string().trim().min(1, 'an image reference is required').max(1024);
-const PEM_MAX = 64 * 1024;
-/** A name the user gives a key or trust store: also a file name, so plain characters only. */
-const trustName = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'use letters, digits, dot, dash or underscore (up to 64)');
-const keyPassword = z.string().min(1).max(1024);
-/** An image whose layers are read: a registry reference, or an image of an engine. */
-const imageSelector = z
-  .object({
-    reference,
-    source: z.enum(['remote', 'local']),
-    engineId,
-    platform: z.string().trim().min(1).max(100).optional(),
-  })
-  .strict();
-/** A path inside an image: relative, as listings write it (`usr/bin/env`); `` is the root. */
-const imagePath = z.string().max(4096);
+export type { CallSpec, TaskSpec } from './contract-kit.js';
 
 /** Result types the renderer names, re-exported so UIs import only the contract. */
 export type {
@@ -288,139 +237,8 @@ export const procedures = {
   'manifests.deletePlan': call<DeletePlan>()(z.object({ reference }).strict()),
   'manifests.delete': call<DeletePlan>()(z.object({ reference }).strict()),
 
-  /** An image's layers (digest, diff id, media type, sizes, the command that made each) and history. */
-  'layers.inspect': call<LayersView>()(imageSelector),
-  /** Lists every layer (streamed, cached by digest) and merges them; the tree calls below need it first. */
-  'layers.scan': task<FilesystemSummary>()(imageSelector, (input) => `Scan the layers of ${input.reference}`),
-  /** One directory of the merged tree; with `layer`, as that layer left it, marked with what it changed. */
-  'layers.dir': call<TreeEntry[]>()(
-    z
-      .object({
-        image: imageSelector,
-        path: imagePath,
-        layer: z.number().int().min(0).max(10_000).optional(),
-        onlyChanges: z.boolean().optional(),
-      })
-      .strict(),
-  ),
-  /** Paths matching a glob (`**\/*.so`) or a substring, across the tree; at most `limit`. */
-  'layers.find': call<{ entries: TreeEntry[]; truncated: boolean }>()(
-    z
-      .object({
-        image: imageSelector,
-        pattern: z.string().trim().min(1).max(1024),
-        layer: z.number().int().min(0).max(10_000).optional(),
-        limit: z.number().int().min(1).max(10_000).default(1000),
-      })
-      .strict(),
-  ),
-  /** A file's first bytes (1 MiB unless less is asked), as text or a hex dump. */
-  'layers.file': call<FileView>()(
-    z
-      .object({
-        image: imageSelector,
-        path: imagePath,
-        maxBytes: z
-          .number()
-          .int()
-          .min(1)
-          .max(4 * 1024 * 1024)
-          .optional(),
-      })
-      .strict(),
-  ),
-  /** Writes a file of the image to `destination` (an absolute path on this machine), verified, never half-written. */
-  'layers.saveFile': task<{ destination: string; size: number }>()(
-    z
-      .object({ image: imageSelector, path: imagePath, destination: z.string().trim().min(1).max(4096) })
-      .strict(),
-    (input) => `Save ${input.path}`,
-  ),
-  /** Files added, removed and changed from image `a` to image `b`, and size change per directory. */
-  'layers.diff': task<ImageDiffView>()(
-    z.object({ a: imageSelector, b: imageSelector }).strict(),
-    (input) => `Compare ${input.a.reference} with ${input.b.reference}`,
-  ),
-
-  /** Every signature of a tag or digest (DCT, cosign, Notation), verified against the trust settings. */
-  'trust.inspect': call<TrustReport>()(
-    z
-      .object({
-        reference,
-        /** `os/arch[/variant]`: also report that platform's manifest of an index. */
-        platform: z.string().trim().min(1).max(100).optional(),
-      })
-      .strict(),
-  ),
-  /** Statuses for badges (tag lists, pushed local images); evaluated once per digest and remembered. */
-  'trust.badges': call<TrustBadge[]>()(z.object({ references: z.array(reference).min(1).max(100) }).strict()),
-  'trust.settings': call<TrustSettingsView>()(nothing),
-  'trust.publicKeys.add': call<TrustSettingsView>()(
-    z.object({ name: trustName, pem: z.string().min(1).max(PEM_MAX) }).strict(),
-  ),
-  'trust.publicKeys.remove': call<TrustSettingsView>()(z.object({ name: trustName }).strict()),
-  'trust.trustStores.add': call<TrustSettingsView>()(
-    z.object({ name: trustName, pem: z.string().min(1).max(PEM_MAX) }).strict(),
-  ),
-  'trust.trustStores.remove': call<TrustSettingsView>()(z.object({ name: trustName }).strict()),
-  /** A Sigstore `trusted_root.json`, for keyless cosign; null removes it. */
-  'trust.sigstoreRoot.set': call<TrustSettingsView>()(
-    z
-      .object({
-        root: z
-          .object({
-            name: trustName,
-            json: z
-              .string()
-              .min(1)
-              .max(1024 * 1024),
-          })
-          .nullable(),
-      })
-      .strict(),
-  ),
-  'trust.notaryServers.set': call<TrustSettingsView>()(
-    z
-      .object({
-        registry: registryHost,
-        url: z
-          .string()
-          .trim()
-          .regex(/^https:\/\/[^/]+\/?$/, 'use https://host[:port]'),
-        caPem: z.string().max(PEM_MAX).optional(),
-      })
-      .strict(),
-  ),
-  'trust.notaryServers.remove': call<TrustSettingsView>()(z.object({ registry: registryHost }).strict()),
-  /** Forgets a repository's pinned root: the next look trusts the root it finds, on first use. */
-  'trust.pins.remove': call<TrustSettingsView>()(
-    z.object({ gun: z.string().trim().min(1).max(512) }).strict(),
-  ),
-  'trust.signingKeys.generate': call<TrustSettingsView>()(
-    z.object({ name: trustName, password: keyPassword.optional() }).strict(),
-  ),
-  'trust.signingKeys.import': call<TrustSettingsView>()(
-    z
-      .object({
-        name: trustName,
-        pem: z.string().min(1).max(PEM_MAX),
-        /** The password of an encrypted key file (cosign.key). */
-        filePassword: keyPassword.optional(),
-        /** Seals the key at rest where no OS keychain is available (browser mode). */
-        password: keyPassword.optional(),
-      })
-      .strict(),
-  ),
-  'trust.signingKeys.remove': call<TrustSettingsView>()(z.object({ name: trustName }).strict()),
-  /** A signing key's public half as `cosign.pub` (PKIX PEM), to hand to whoever verifies. */
-  'trust.signingKeys.publicPem': call<string>()(z.object({ name: trustName }).strict()),
-  /** Writes a cosign-compatible `.sig` signature for the tag's (or digest's) manifest. */
-  'trust.sign': task<SignOutcome>()(
-    z.object({ reference, key: trustName, password: keyPassword.optional() }).strict(),
-    (input) => `Sign ${input.reference}`,
-  ),
-  /** Tags of a repository signed with DCT, and which of them have no other signature yet. */
-  'trust.dctMigration': call<DctMigrationPlan>()(z.object({ repository: reference }).strict()),
+  ...layersProcedures,
+  ...trustProcedures,
 
   'tasks.list': call<TaskSnapshot[]>()(nothing),
   'tasks.cancel': call<null>()(z.object({ taskId: z.string().min(1).max(100) }).strict()),
